@@ -3,6 +3,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const fsrsOnlyInSchedule = { name: 'ts-fsrs', message: 'Only src/core/schedule imports ts-fsrs.' };
+const corePatterns = [
+  { group: ['react', 'react-dom', 'zustand', 'zustand/*'], message: 'core/ is pure TypeScript.' },
+  { group: ['**/store/**', '**/features/**', '**/app/**', '**/components/**'], message: 'core/ imports nothing from the UI layers.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -18,33 +24,33 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure: no React, no store, no features, no browser storage.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom', 'zustand', 'zustand/*'], message: 'core/ is pure TypeScript.' },
-          { group: ['**/store/**', '**/features/**', '**/app/**', '**/components/**'], message: 'core/ imports nothing from the UI layers.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'localStorage', 'sessionStorage', 'document', 'window'],
-    },
-  },
-  {
     // ts-fsrs stays behind core/schedule.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/core/schedule/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'ts-fsrs', message: 'Only src/core/schedule imports ts-fsrs.' }] }],
+      'no-restricted-imports': ['error', { paths: [fsrsOnlyInSchedule] }],
     },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'ts-fsrs', message: 'Only src/core/schedule imports ts-fsrs.' }],
+        paths: [fsrsOnlyInSchedule],
         patterns: [{ group: ['**/app/**'], message: 'Features do not import the shell.' }],
       }],
+    },
+  },
+  {
+    // The domain is pure: no React, no store, no features, no browser storage.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [fsrsOnlyInSchedule], patterns: corePatterns }],
+      'no-restricted-globals': ['error', 'localStorage', 'sessionStorage', 'document', 'window'],
+    },
+  },
+  {
+    files: ['src/core/schedule/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: corePatterns }],
     },
   },
   {
