@@ -55,6 +55,11 @@ export default tseslint.config(
   },
   {
     files: ['tests/e2e/**', 'tests/bench/**', '*.config.{js,ts}'],
-    rules: { 'no-console': 'off' },
+    rules: {
+      'no-console': 'off',
+      // Playwright fixtures take `({}, use)`: neither a React hook nor a mistake.
+      'no-empty-pattern': 'off',
+      'react-hooks/rules-of-hooks': 'off',
+    },
   },
 );
