@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { parseModel } from '../model/parse';
 import { builtinDeckFiles, serializeDeckFile, toDeckFile } from './builtinDeckFile';
 import { generateDecks } from './generate';
+import { DeckFileSchema } from './schema';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const builtinDir = resolve(repoRoot, 'decks/builtin');
@@ -49,6 +51,12 @@ describe('deck file format', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "format": "srm-deck",');
     expect(JSON.parse(text)).toEqual(file);
+  });
+
+  test.each(files.map((f) => [f.fileName, f.content] as const))('%s is valid under the app\'s deck file schema', (_name, content) => {
+    const result = v.safeParse(DeckFileSchema, JSON.parse(content));
+    expect(result.issues).toBeUndefined();
+    expect(result.success).toBe(true);
   });
 
   test('file names are the deck ids', () => {

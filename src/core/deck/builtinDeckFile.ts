@@ -6,7 +6,7 @@ import type { SrmModel } from '../model/types';
 import type { Owner } from './types';
 import { generateDecks, type BuiltinDeck } from './generate';
 
-export interface DeckFileCard {
+export interface BuiltinDeckFileCard {
   id: string;
   question: string;
   answer: Owner;
@@ -17,17 +17,17 @@ export interface DeckFileCard {
   fact: string;
 }
 
-export interface DeckFile {
+export interface BuiltinDeckFile {
   format: 'srm-deck';
   formatVersion: 1;
   id: string;
   name: string;
   description: string;
-  cards: DeckFileCard[];
+  cards: BuiltinDeckFileCard[];
 }
 
 /** The file form of a generated deck, with keys in a fixed order. */
-export function toDeckFile(deck: BuiltinDeck): DeckFile {
+export function toDeckFile(deck: BuiltinDeck): BuiltinDeckFile {
   return {
     format: 'srm-deck',
     formatVersion: 1,
@@ -47,7 +47,7 @@ export function toDeckFile(deck: BuiltinDeck): DeckFile {
 }
 
 /** Deterministic text: 2-space JSON with a trailing newline. */
-export function serializeDeckFile(file: DeckFile): string {
+export function serializeDeckFile(file: BuiltinDeckFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
