@@ -1,18 +1,6 @@
 import { useEffect } from 'react';
 import { SCREENS, navigate } from '../components/router';
-
-/** True when a key press belongs to a text field, so global shortcuts must not react. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (target as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range'].includes(type);
-  }
-  return false;
-}
+import { isTypingTarget } from '../components/typing';
 
 /** "G then a letter" goes to a screen, as in GitHub and Gmail: G H, G S, G Q, G D, G T. */
 export function useGlobalShortcuts(): void {

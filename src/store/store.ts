@@ -1,31 +1,245 @@
 import { create } from 'zustand';
+import type { CardKey, Deck } from '../core/deck/types';
+import { createScheduler, undoReview, type PreviewItem, type Scheduler } from '../core/schedule/fsrs';
+import { studyDayKey } from '../core/schedule/day';
+import type { GradeValue } from '../core/schedule/types';
+import { loadBuiltinDecks } from './builtin';
+import { getCollection, openAppCollection, subscribeToOtherTabs } from './collection';
+import { parseSession, newSession, type StudySession } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { parseStoredDeck, USER_DECK_PREFIX } from './decks';
+import { createQuizSlice, type QuizSlice } from './quizSlice';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice';
+import type { PersistStatus, StorageProblem } from './persist/collection';
 
-const SETTINGS_KEY = 'srm:v1:doc:settings';
-
-function readSettings(): Settings {
-  try {
-    const raw = localStorage.getItem(SETTINGS_KEY);
-    return raw === null ? DEFAULT_SETTINGS : parseSettings(JSON.parse(raw));
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+export interface StorageInfo {
+  status: PersistStatus;
+  problems: StorageProblem[];
+  /** Number of unreadable stored values kept aside for download. */
+  quarantined: number;
 }
 
-export interface AppState {
+export interface CoreSlice {
+  ready: boolean;
+  /** Set when start-up failed entirely (it never should; the shell shows it). */
+  loadError: string | null;
+  builtinDecks: Deck[];
+  userDecks: Deck[];
   settings: Settings;
+  /** Bumped whenever card states or review logs change (here or in another tab). */
+  version: number;
+  /** The clock the views use; ticks every 30 s and on every action. */
+  clock: number;
+  storage: StorageInfo;
+  session: StudySession;
+
+  init: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => void;
+  /** Records an answer at once (state + log) and remembers how to undo it. */
+  answerCard: (key: CardKey, grade: GradeValue, durationMs: number) => void;
+  /** Changes the rating of the last answer (Hard/Easy after a right answer), at the same time. */
+  regradeLast: (grade: GradeValue) => void;
+  /** Takes back the last answer: prior card state restored, its log entry removed. */
+  undoLast: () => void;
+  previewCard: (key: CardKey) => PreviewItem[];
+  /** Chooses the decks the session draws from (null: every included deck). */
+  selectStudyDecks: (deckIds: string[] | null) => void;
+  studyMoreNew: (count: number) => void;
+  setReviewAhead: (on: boolean) => void;
+  /** Retries writes that failed for lack of space. */
+  retryWrites: () => void;
+  /** Re-reads state after a change made outside the store's actions (restore, other tab). */
+  refreshFromCollection: () => void;
+  /** Hides the "recovered data" banner once the learner has read it. */
+  dismissRecovered: () => void;
+  recoveredDismissed: boolean;
 }
 
-export const useAppStore = create<AppState>()((set, get) => ({
-  settings: readSettings(),
-  updateSettings: (patch) => {
-    const settings = parseSettings({ ...get().settings, ...patch });
-    set({ settings });
-    try {
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
-    } catch {
-      // Kept in memory; the storage layer reports the failure.
-    }
-  },
-}));
+export type AppState = CoreSlice & QuizSlice & LibrarySlice;
+
+const UNDO_DEPTH = 30;
+
+let scheduler: Scheduler = createScheduler();
+function schedulerFor(settings: Settings): Scheduler {
+  if (scheduler.params.desiredRetention !== settings.desiredRetention) {
+    scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
+  }
+  return scheduler;
+}
+
+function storageInfo(): StorageInfo {
+  const c = getCollection();
+  return { status: c.status, problems: [...c.problems], quarantined: c.quarantine().length };
+}
+
+function readUserDecks(): Deck[] {
+  const c = getCollection();
+  const decks: Deck[] = [];
+  for (const name of c.docNames()) {
+    if (!name.startsWith(USER_DECK_PREFIX)) continue;
+    const deck = c.getDoc(name, parseStoredDeck);
+    if (deck) decks.push(deck);
+  }
+  return decks.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const useAppStore = create<AppState>()((set, get, api) => {
+  /** Persists the session document and returns the storage status. */
+  function saveSession(session: StudySession): void {
+    getCollection().setDoc('session', session);
+  }
+
+  /** The session for today: a session from an earlier study day is closed, not resumed. */
+  function currentSession(now: number): StudySession {
+    const { session, settings } = get();
+    const today = studyDayKey(now, { hour: settings.dayStartHour });
+    if (session.dayKey === today) return session;
+    const fresh = newSession(now, today);
+    saveSession(fresh);
+    return fresh;
+  }
+
+  return {
+    ready: false,
+    loadError: null,
+    builtinDecks: [],
+    userDecks: [],
+    settings: DEFAULT_SETTINGS,
+    version: 0,
+    clock: Date.now(),
+    storage: { status: 'ok', problems: [], quarantined: 0 },
+    session: newSession(Date.now(), ''),
+    recoveredDismissed: false,
+
+    init: async () => {
+      if (get().ready) return;
+      try {
+        const now = Date.now();
+        openAppCollection(now);
+        const c = getCollection();
+        const settings = c.getDoc('settings', parseSettings) ?? DEFAULT_SETTINGS;
+        const today = studyDayKey(now, { hour: settings.dayStartHour });
+        const stored = c.getDoc('session', parseSession);
+        const session = stored && stored.dayKey === today ? stored : newSession(now, today);
+        const { decks: builtinDecks, errors } = await loadBuiltinDecks();
+        if (errors.length > 0) console.error('Built-in decks failed validation', errors);
+        set({
+          ready: true,
+          settings,
+          session,
+          builtinDecks,
+          userDecks: readUserDecks(),
+          storage: storageInfo(),
+          clock: Date.now(),
+          version: get().version + 1,
+        });
+        get().loadQuizState();
+        subscribeToOtherTabs((change) => {
+          if (change.reloaded || change.docs.length > 0) get().refreshFromCollection();
+          else set((s) => ({ version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+        });
+        window.setInterval(() => {
+          if (getCollection().status === 'quota') get().retryWrites();
+          set({ clock: Date.now() });
+        }, 30_000);
+      } catch (error) {
+        set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
+      }
+    },
+
+    refreshFromCollection: () => {
+      const c = getCollection();
+      const settings = c.getDoc('settings', parseSettings) ?? get().settings;
+      const session = c.getDoc('session', parseSession) ?? get().session;
+      set((s) => ({
+        settings,
+        session,
+        userDecks: readUserDecks(),
+        storage: storageInfo(),
+        version: s.version + 1,
+        clock: Date.now(),
+      }));
+      get().loadQuizState();
+    },
+
+    updateSettings: (patch) => {
+      const settings = parseSettings({ ...get().settings, ...patch });
+      getCollection().setDoc('settings', settings);
+      set({ settings, storage: storageInfo() });
+    },
+
+    answerCard: (key, grade, durationMs) => {
+      const now = Date.now();
+      const c = getCollection();
+      const session = currentSession(now);
+      const result = schedulerFor(get().settings).review(key, c.states.get(key), now, grade, durationMs);
+      c.recordReview(key, result.state, result.entry);
+      const next: StudySession = {
+        ...session,
+        undo: [...session.undo, { token: result.undo, entry: result.entry }].slice(-UNDO_DEPTH),
+      };
+      saveSession(next);
+      set((s) => ({ session: next, version: s.version + 1, clock: now, storage: storageInfo() }));
+    },
+
+    regradeLast: (grade) => {
+      const { session, settings } = get();
+      const last = session.undo[session.undo.length - 1];
+      if (!last || last.entry.rating === grade) return;
+      const c = getCollection();
+      const prior = undoReview(last.token);
+      c.undoReview(last.entry.key, prior, last.entry);
+      const result = schedulerFor(settings).review(last.entry.key, prior, last.entry.review, grade, last.entry.duration);
+      c.recordReview(last.entry.key, result.state, result.entry);
+      const next: StudySession = { ...session, undo: [...session.undo.slice(0, -1), { token: result.undo, entry: result.entry }] };
+      saveSession(next);
+      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+    },
+
+    undoLast: () => {
+      const { session } = get();
+      const last = session.undo[session.undo.length - 1];
+      if (!last) return;
+      const prior = undoReview(last.token);
+      getCollection().undoReview(last.entry.key, prior, last.entry);
+      const next: StudySession = { ...session, undo: session.undo.slice(0, -1) };
+      saveSession(next);
+      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+    },
+
+    previewCard: (key) => schedulerFor(get().settings).preview(getCollection().states.get(key), Date.now()),
+
+    selectStudyDecks: (deckIds) => {
+      const now = Date.now();
+      const next: StudySession = { ...currentSession(now), scope: deckIds };
+      saveSession(next);
+      set({ session: next, clock: now });
+    },
+
+    studyMoreNew: (count) => {
+      const now = Date.now();
+      const session = currentSession(now);
+      const next: StudySession = { ...session, extraNew: session.extraNew + Math.max(0, count) };
+      saveSession(next);
+      set({ session: next, clock: now });
+    },
+
+    setReviewAhead: (on) => {
+      const now = Date.now();
+      const next: StudySession = { ...currentSession(now), reviewAhead: on };
+      saveSession(next);
+      set({ session: next, clock: now });
+    },
+
+    dismissRecovered: () => set({ recoveredDismissed: true }),
+
+    retryWrites: () => {
+      getCollection().flush();
+      set({ storage: storageInfo() });
+    },
+
+    ...createQuizSlice(set, get, api),
+    ...createLibrarySlice(set, get, api),
+  };
+});
+

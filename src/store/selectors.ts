@@ -1,0 +1,181 @@
+import { useMemo } from 'react';
+import type { Card, CardKey, Deck } from '../core/deck/types';
+import { cardKey } from '../core/deck/types';
+import { studyDayBounds } from '../core/schedule/day';
+import { buildQueue, dueTomorrow, todayCounts, type QueueCard, type QueueCounts } from '../core/schedule/queue';
+import type { CardState } from '../core/schedule/types';
+import { streak } from '../core/stats/streak';
+import { formatInterval } from '../core/schedule/interval';
+import { getCollection } from './collection';
+import type { Settings } from './settings';
+import { useAppStore } from './store';
+
+export interface IndexedCard {
+  key: CardKey;
+  deckId: string;
+  card: Card;
+}
+
+/** Every deck the learner has, built-in first (hidden built-ins left out). */
+export function useAllDecks(): Deck[] {
+  const builtin = useAppStore((s) => s.builtinDecks);
+  const user = useAppStore((s) => s.userDecks);
+  const hidden = useAppStore((s) => s.settings.hiddenDecks);
+  return useMemo(() => [...builtin.filter((d) => !hidden.includes(d.id)), ...user], [builtin, user, hidden]);
+}
+
+/** Decks included in study (not excluded in the library). */
+export function useStudyDecks(): Deck[] {
+  const decks = useAllDecks();
+  const excluded = useAppStore((s) => s.settings.excludedDecks);
+  return useMemo(() => decks.filter((d) => !excluded.includes(d.id)), [decks, excluded]);
+}
+
+/** Card lookup by key across every deck. */
+export function useCardIndex(): ReadonlyMap<CardKey, IndexedCard> {
+  const builtin = useAppStore((s) => s.builtinDecks);
+  const user = useAppStore((s) => s.userDecks);
+  return useMemo(() => {
+    const index = new Map<CardKey, IndexedCard>();
+    for (const deck of [...builtin, ...user]) {
+      for (const card of deck.cards) {
+        const key = cardKey(deck.id, card.id);
+        index.set(key, { key, deckId: deck.id, card });
+      }
+    }
+    return index;
+  }, [builtin, user]);
+}
+
+/** The study-tag filter: cards with at least one of the tags, or every card when none is set. */
+export function tagFilter(tags: readonly string[]): (card: Card) => boolean {
+  if (tags.length === 0) return () => true;
+  const wanted = new Set(tags);
+  return (card) => card.tags.some((t) => wanted.has(t));
+}
+
+function queueCards(decks: readonly Deck[], tags: readonly string[]): QueueCard[] {
+  const keep = tagFilter(tags);
+  const out: QueueCard[] = [];
+  for (const deck of decks) {
+    for (const card of deck.cards) if (keep(card)) out.push({ key: cardKey(deck.id, card.id), sibling: card.sibling });
+  }
+  return out;
+}
+
+function queueInputBase(settings: Settings, now: number, states: ReadonlyMap<CardKey, CardState>) {
+  const day = { hour: settings.dayStartHour };
+  const { start } = studyDayBounds(now, day);
+  const today = todayCounts(getCollection().entriesSince(start), start);
+  return { states, now, day, limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay }, today };
+}
+
+export interface HomeDeck {
+  id: string;
+  name: string;
+  description: string;
+  total: number;
+  counts: QueueCounts;
+}
+
+/** Home: per-deck counts for today, today's reviews and the streak. */
+export function useHomeData(): { decks: HomeDeck[]; reviewedToday: number; streak: number } {
+  const decks = useStudyDecks();
+  const settings = useAppStore((s) => s.settings);
+  const version = useAppStore((s) => s.version);
+  const clock = useAppStore((s) => s.clock);
+  return useMemo(() => {
+    void version;
+    const c = getCollection();
+    const base = queueInputBase(settings, clock, c.states);
+    const day = { hour: settings.dayStartHour };
+    const { start } = studyDayBounds(clock, day);
+    const home = decks.map((deck) => {
+      const { counts } = buildQueue({ ...base, cards: queueCards([deck], settings.studyTags) });
+      return { id: deck.id, name: deck.name, description: deck.description, total: deck.cards.length, counts };
+    });
+    return {
+      decks: home,
+      reviewedToday: c.entriesSince(start).length,
+      streak: streak(c.entries(), clock, day),
+    };
+  }, [decks, settings, version, clock]);
+}
+
+export interface StudyItem extends IndexedCard {
+  isNew: boolean;
+  isLearning: boolean;
+}
+
+/** The study queue for the session's scope: the card to show and what is left today. */
+export function useStudyView(): { current: StudyItem | null; counts: QueueCounts; nextLearningDue: number | null; deckNames: ReadonlyMap<string, string> } {
+  const decks = useStudyDecks();
+  const allDecks = useAllDecks();
+  const index = useCardIndex();
+  const settings = useAppStore((s) => s.settings);
+  const session = useAppStore((s) => s.session);
+  const version = useAppStore((s) => s.version);
+  const clock = useAppStore((s) => s.clock);
+  return useMemo(() => {
+    void version;
+    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
+    const c = getCollection();
+    const queue = buildQueue({
+      ...queueInputBase(settings, clock, c.states),
+      cards: queueCards(scoped, settings.studyTags),
+      options: { extraNew: session.extraNew, reviewAhead: session.reviewAhead },
+    });
+    const head = queue.items[0];
+    const found = head ? index.get(head.key) : undefined;
+    const current = head && found ? { ...found, isNew: head.kind === 'new', isLearning: head.kind === 'learning' } : null;
+    return {
+      current,
+      counts: queue.counts,
+      nextLearningDue: queue.nextLearningDue,
+      deckNames: new Map(allDecks.map((d) => [d.id, d.name])),
+    };
+  }, [decks, allDecks, index, settings, session, version, clock]);
+}
+
+export interface SessionSummaryData {
+  studied: number;
+  accuracy: number;
+  timeMs: number;
+  dueTomorrow: number;
+  /** New cards not yet studied in scope (for "study more new cards"). */
+  newAvailable: number;
+  /** Cards due on later days (for "review ahead"). */
+  aheadAvailable: number;
+  nextLearningIn: string | null;
+}
+
+/** The end-of-session summary: answers since the session started. */
+export function useSessionSummary(): SessionSummaryData {
+  const decks = useStudyDecks();
+  const allDecks = useAllDecks();
+  const settings = useAppStore((s) => s.settings);
+  const session = useAppStore((s) => s.session);
+  const version = useAppStore((s) => s.version);
+  const clock = useAppStore((s) => s.clock);
+  return useMemo(() => {
+    void version;
+    const c = getCollection();
+    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
+    const cards = queueCards(scoped, settings.studyTags);
+    const entries = c.entriesSince(session.startedAt);
+    const right = entries.filter((e) => e.rating > 1).length;
+    const day = { hour: settings.dayStartHour };
+    const base = queueInputBase(settings, clock, c.states);
+    const { counts, nextLearningDue } = buildQueue({ ...base, cards, options: { extraNew: 10_000, reviewAhead: true } });
+    const { counts: todayOnly } = buildQueue({ ...base, cards });
+    return {
+      studied: entries.length,
+      accuracy: entries.length > 0 ? right / entries.length : 0,
+      timeMs: entries.reduce((sum, e) => sum + e.duration, 0),
+      dueTomorrow: dueTomorrow({ cards, states: c.states, now: clock, day }),
+      newAvailable: counts.new - todayOnly.new,
+      aheadAvailable: counts.review - todayOnly.review,
+      nextLearningIn: nextLearningDue === null ? null : formatInterval(Math.max(nextLearningDue - clock, 60_000)),
+    };
+  }, [decks, allDecks, settings, session, version, clock]);
+}
