@@ -28,6 +28,7 @@ interface WallClock extends Wall {
   second: number;
 }
 
+/** Formatters by zone ('' = the runtime zone, resolved when first used). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
@@ -126,17 +127,34 @@ function startHour(opts: StudyDayOptions | undefined): number {
 interface StudyDay {
   date: Wall;
   start: number;
+  end: number;
 }
+
+/**
+ * The last study day computed per zone and hour. Reading the wall clock through Intl costs
+ * tens of microseconds per call and the queue asks after every answer, almost always for the
+ * same day; a day is fully determined by its bounds, so a hit returns the same answer.
+ */
+const lastDay = new Map<string, StudyDay>();
 
 /** The study day containing `now`: the latest day start that is not after `now`. */
 function studyDayOf(now: number, opts: StudyDayOptions | undefined): StudyDay {
   const hour = startHour(opts);
+  const cacheKey = `${opts?.timeZone ?? ''}|${hour}`;
+  const cached = lastDay.get(cacheKey);
+  if (cached !== undefined && cached.start <= now && now < cached.end) return cached;
+
   const formatter = formatterFor(opts?.timeZone);
   const local = wallClock(formatter, now);
-  const start = instantOf(formatter, local, hour);
-  if (start <= now) return { date: local, start };
-  const previous = addDays(local, -1);
-  return { date: previous, start: instantOf(formatter, previous, hour) };
+  let date: Wall = { year: local.year, month: local.month, day: local.day };
+  let start = instantOf(formatter, date, hour);
+  if (start > now) {
+    date = addDays(date, -1);
+    start = instantOf(formatter, date, hour);
+  }
+  const day: StudyDay = { date, start, end: instantOf(formatter, addDays(date, 1), hour) };
+  lastDay.set(cacheKey, day);
+  return day;
 }
 
 /** Epoch ms at which the study day containing `now` began. */
@@ -146,14 +164,13 @@ export function studyDayStart(now: number, opts?: StudyDayOptions): number {
 
 /** Epoch ms at which the study day after the one containing `now` begins. */
 export function nextStudyDayStart(now: number, opts?: StudyDayOptions): number {
-  const { date } = studyDayOf(now, opts);
-  return instantOf(formatterFor(opts?.timeZone), addDays(date, 1), startHour(opts));
+  return studyDayOf(now, opts).end;
 }
 
 /** Both bounds of the study day containing `now`: `start <= now < end`. */
 export function studyDayBounds(now: number, opts?: StudyDayOptions): { start: number; end: number } {
-  const { date, start } = studyDayOf(now, opts);
-  return { start, end: instantOf(formatterFor(opts?.timeZone), addDays(date, 1), startHour(opts)) };
+  const { start, end } = studyDayOf(now, opts);
+  return { start, end };
 }
 
 function pad(value: number, width: number): string {
