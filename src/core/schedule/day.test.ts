@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { nextStudyDayStart, studyDayBounds, studyDayKey, studyDayStart } from './day';
+import { nextStudyDayStart, previousStudyDayStart, studyDayBounds, studyDayKey, studyDayStart } from './day';
 
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
@@ -19,6 +19,19 @@ describe('studyDayStart / studyDayKey', () => {
   ])('%s at %s starts at %s (%s)', (timeZone, now, start, key) => {
     expect(studyDayStart(at(now), { timeZone })).toBe(at(start));
     expect(studyDayKey(at(now), { timeZone })).toBe(key);
+  });
+
+  test('walking back day by day across both DST changes of a year', () => {
+    const ny = { timeZone: 'America/New_York' };
+    let start = studyDayStart(at('2025-01-01T12:00:00Z'), ny);
+    const lengths = new Set<number>();
+    for (let i = 0; i < 366; i += 1) {
+      const previous = previousStudyDayStart(start, ny);
+      lengths.add((start - previous) / HOUR);
+      start = previous;
+    }
+    expect([...lengths].sort((a, b) => a - b)).toEqual([23, 24, 25]);
+    expect(studyDayKey(start, ny)).toBe('2024-01-01'); // 2024 has 366 days
   });
 
   test('01:30 local counts for the previous study day', () => {
@@ -111,6 +124,8 @@ describe('properties', () => {
           expect(studyDayStart(end - 1, opts)).toBe(start);
           expect(studyDayKey(now, opts)).toBe(studyDayKey(start, opts));
           expect(studyDayKey(end, opts)).not.toBe(studyDayKey(start, opts));
+          expect(previousStudyDayStart(start, opts)).toBe(studyDayStart(start - 1, opts));
+          expect(previousStudyDayStart(end, opts)).toBe(start);
         },
       ),
       { numRuns: 300 },

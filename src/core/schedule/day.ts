@@ -50,7 +50,22 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** "1/31/2024, 23:05:09" as formatted by the en-US formatter above. */
+const WALL_PATTERN = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
+
 function wallClock(formatter: Intl.DateTimeFormat, t: number): WallClock {
+  // format() is several times faster than formatToParts(); fall back if the shape differs.
+  const match = WALL_PATTERN.exec(formatter.format(t));
+  if (match !== null) {
+    return {
+      year: Number(match[3]),
+      month: Number(match[1]),
+      day: Number(match[2]),
+      hour: Number(match[4]),
+      minute: Number(match[5]),
+      second: Number(match[6]),
+    };
+  }
   const wall: WallClock = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
   for (const part of formatter.formatToParts(t)) {
     switch (part.type) {
@@ -165,6 +180,16 @@ export function studyDayStart(now: number, opts?: StudyDayOptions): number {
 /** Epoch ms at which the study day after the one containing `now` begins. */
 export function nextStudyDayStart(now: number, opts?: StudyDayOptions): number {
   return studyDayOf(now, opts).end;
+}
+
+/**
+ * The start of the study day before the one that began at `dayStart` (a value returned by
+ * `studyDayStart`). Cheaper than `studyDayStart(dayStart - 1)` when walking back many days.
+ */
+export function previousStudyDayStart(dayStart: number, opts?: StudyDayOptions): number {
+  const hour = startHour(opts);
+  const formatter = formatterFor(opts?.timeZone);
+  return instantOf(formatter, addDays(wallClock(formatter, dayStart), -1), hour);
 }
 
 /** Both bounds of the study day containing `now`: `start <= now < end`. */
