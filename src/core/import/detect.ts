@@ -2,7 +2,9 @@
  * Which parser a file goes to, from its extension and its first characters:
  * JSON when the text starts with "{" (after whitespace) or the file is .json;
  * Anki text when it starts with an Anki header (`#separator:`, `#html:`, … or `tags:`),
- * or the file is .txt without a question/answer header row; CSV/TSV otherwise.
+ * or when the file is .txt or has no extension (the paste box) and its first line is not a
+ * header row naming question and answer (so pasted "question<TAB>answer" lines just work);
+ * CSV/TSV otherwise.
  */
 import { fileExtension } from './fields';
 import { hasAnkiHeader } from './parseAnki';
@@ -14,6 +16,6 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   const ext = fileExtension(fileName);
   if (start.startsWith('{') || ext === 'json') return 'json';
   if (hasAnkiHeader(text)) return 'anki';
-  if (ext === 'txt' && !looksLikeCsvHeader(text)) return 'anki';
+  if ((ext === 'txt' || ext === '') && !looksLikeCsvHeader(text)) return 'anki';
   return 'csv';
 }

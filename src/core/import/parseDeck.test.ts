@@ -66,6 +66,9 @@ describe('format detection', () => {
     ['deck.csv', 'question,answer\nQ,AWS\n', 'csv'],
     ['deck.tsv', 'question\tanswer\nQ\tAWS\n', 'csv'],
     ['', 'front;back\nQ;AWS\n', 'csv'],
+    ['', 'Q\tAWS\n', 'anki'],
+    ['', 'Q,AWS\n', 'anki'],
+    ['deck.csv', 'question,answer\r\nQ,AWS', 'csv'],
   ])('%j with %j is read as %s', (name, text, format, tags: string[] = []) => {
     const result = parseDeckText(name, text);
     expect(result.summary.format).toBe(format);
