@@ -4,7 +4,8 @@ import { cardKey } from '../core/deck/types';
 import { studyDayBounds } from '../core/schedule/day';
 import { buildQueue, dueTomorrow, todayCounts, type QueueCard, type QueueCounts } from '../core/schedule/queue';
 import type { CardState } from '../core/schedule/types';
-import { streak } from '../core/stats/streak';
+import { reviewedToday, streak } from '../core/stats/streak';
+import { sessionSummary } from '../core/stats/session';
 import { formatInterval } from '../core/schedule/interval';
 import { getCollection } from './collection';
 import type { Settings } from './settings';
@@ -58,7 +59,8 @@ function queueCards(decks: readonly Deck[], tags: readonly string[]): QueueCard[
   const keep = tagFilter(tags);
   const out: QueueCard[] = [];
   for (const deck of decks) {
-    for (const card of deck.cards) if (keep(card)) out.push({ key: cardKey(deck.id, card.id), sibling: card.sibling });
+    // Sibling keys are per deck: two decks may use the same fact names.
+    for (const card of deck.cards) if (keep(card)) out.push({ key: cardKey(deck.id, card.id), sibling: `${deck.id}/${card.sibling}` });
   }
   return out;
 }
@@ -90,13 +92,14 @@ export function useHomeData(): { decks: HomeDeck[]; reviewedToday: number; strea
     const base = queueInputBase(settings, clock, c.states);
     const day = { hour: settings.dayStartHour };
     const { start } = studyDayBounds(clock, day);
+    const todayEntries = c.entriesSince(start);
     const home = decks.map((deck) => {
       const { counts } = buildQueue({ ...base, cards: queueCards([deck], settings.studyTags) });
       return { id: deck.id, name: deck.name, description: deck.description, total: deck.cards.length, counts };
     });
     return {
       decks: home,
-      reviewedToday: c.entriesSince(start).length,
+      reviewedToday: reviewedToday(todayEntries, clock, day),
       streak: streak(c.entries(), clock, day),
     };
   }, [decks, settings, version, clock]);
@@ -162,17 +165,16 @@ export function useSessionSummary(): SessionSummaryData {
     const c = getCollection();
     const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
     const cards = queueCards(scoped, settings.studyTags);
-    const entries = c.entriesSince(session.startedAt);
-    const right = entries.filter((e) => e.rating > 1).length;
     const day = { hour: settings.dayStartHour };
     const base = queueInputBase(settings, clock, c.states);
     const { counts, nextLearningDue } = buildQueue({ ...base, cards, options: { extraNew: 10_000, reviewAhead: true } });
     const { counts: todayOnly } = buildQueue({ ...base, cards });
+    const summary = sessionSummary(c.entriesSince(session.startedAt), dueTomorrow({ cards, states: c.states, now: clock, day }));
     return {
-      studied: entries.length,
-      accuracy: entries.length > 0 ? right / entries.length : 0,
-      timeMs: entries.reduce((sum, e) => sum + e.duration, 0),
-      dueTomorrow: dueTomorrow({ cards, states: c.states, now: clock, day }),
+      studied: summary.answers,
+      accuracy: summary.accuracy ?? 0,
+      timeMs: summary.timeMs,
+      dueTomorrow: summary.dueTomorrow,
       newAvailable: counts.new - todayOnly.new,
       aheadAvailable: counts.review - todayOnly.review,
       nextLearningIn: nextLearningDue === null ? null : formatInterval(Math.max(nextLearningDue - clock, 60_000)),

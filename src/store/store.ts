@@ -11,6 +11,7 @@ import { parseStoredDeck, USER_DECK_PREFIX } from './decks';
 import { createQuizSlice, type QuizSlice } from './quizSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import type { PersistStatus, StorageProblem } from './persist/collection';
+import type { StorageLike } from './persist/storage';
 
 export interface StorageInfo {
   status: PersistStatus;
@@ -36,12 +37,13 @@ export interface CoreSlice {
   init: () => Promise<void>;
   updateSettings: (patch: Partial<Settings>) => void;
   /** Records an answer at once (state + log) and remembers how to undo it. */
-  answerCard: (key: CardKey, grade: GradeValue, durationMs: number) => void;
+  answerCard: (key: CardKey, grade: GradeValue, durationMs: number, now?: number) => void;
   /** Changes the rating of the last answer (Hard/Easy after a right answer), at the same time. */
   regradeLast: (grade: GradeValue) => void;
   /** Takes back the last answer: prior card state restored, its log entry removed. */
   undoLast: () => void;
-  previewCard: (key: CardKey) => PreviewItem[];
+  /** Where each grade would send the card if answered at `now` (same `now` as the answer: fuzz depends on it). */
+  previewCard: (key: CardKey, now?: number) => PreviewItem[];
   /** Chooses the decks the session draws from (null: every included deck). */
   selectStudyDecks: (deckIds: string[] | null) => void;
   studyMoreNew: (count: number) => void;
@@ -58,6 +60,9 @@ export interface CoreSlice {
 export type AppState = CoreSlice & QuizSlice & LibrarySlice;
 
 const UNDO_DEPTH = 30;
+
+/** Background work started by init (other-tab listener, clock); stopped before a re-init. */
+let stopBackground: (() => void) | null = null;
 
 let scheduler: Scheduler = createScheduler();
 function schedulerFor(settings: Settings): Scheduler {
@@ -115,7 +120,7 @@ export const useAppStore = create<AppState>()((set, get, api) => {
       if (get().ready) return;
       try {
         const now = Date.now();
-        openAppCollection(now);
+        openAppCollection(now, storageOverride ?? undefined);
         const c = getCollection();
         const settings = c.getDoc('settings', parseSettings) ?? DEFAULT_SETTINGS;
         const today = studyDayKey(now, { hour: settings.dayStartHour });
@@ -134,14 +139,19 @@ export const useAppStore = create<AppState>()((set, get, api) => {
           version: get().version + 1,
         });
         get().loadQuizState();
-        subscribeToOtherTabs((change) => {
+        stopBackground?.();
+        const unsubscribe = subscribeToOtherTabs((change) => {
           if (change.reloaded || change.docs.length > 0) get().refreshFromCollection();
           else set((s) => ({ version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
         });
-        window.setInterval(() => {
+        const timer = window.setInterval(() => {
           if (getCollection().status === 'quota') get().retryWrites();
           set({ clock: Date.now() });
         }, 30_000);
+        stopBackground = () => {
+          unsubscribe();
+          window.clearInterval(timer);
+        };
       } catch (error) {
         set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
       }
@@ -168,8 +178,7 @@ export const useAppStore = create<AppState>()((set, get, api) => {
       set({ settings, storage: storageInfo() });
     },
 
-    answerCard: (key, grade, durationMs) => {
-      const now = Date.now();
+    answerCard: (key, grade, durationMs, now = Date.now()) => {
       const c = getCollection();
       const session = currentSession(now);
       const result = schedulerFor(get().settings).review(key, c.states.get(key), now, grade, durationMs);
@@ -207,7 +216,7 @@ export const useAppStore = create<AppState>()((set, get, api) => {
       set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
     },
 
-    previewCard: (key) => schedulerFor(get().settings).preview(getCollection().states.get(key), Date.now()),
+    previewCard: (key, now = Date.now()) => schedulerFor(get().settings).preview(getCollection().states.get(key), now),
 
     selectStudyDecks: (deckIds) => {
       const now = Date.now();
@@ -243,3 +252,17 @@ export const useAppStore = create<AppState>()((set, get, api) => {
   };
 });
 
+
+const initialState = useAppStore.getState();
+let storageOverride: StorageLike | null = null;
+
+/**
+ * For tests: forget everything in memory and start again as a page load would, on the given
+ * storage (default: the browser's localStorage). Call `init()` afterwards.
+ */
+export function resetStoreForTests(storage?: StorageLike): void {
+  stopBackground?.();
+  stopBackground = null;
+  storageOverride = storage ?? null;
+  useAppStore.setState(initialState, true);
+}

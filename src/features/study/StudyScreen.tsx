@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from '../../components/Link';
 import { OwnerButtons } from '../../components/OwnerButtons';
 import { useKeys } from '../../components/useKeys';
+import { monotonicNow, wallNow } from '../../components/stopwatch';
 import type { Owner } from '../../core/deck/types';
 import { gradeBasicAnswer, gradeOwnerAnswer, type SelfGrade } from '../../core/grade/grade';
 import type { PreviewItem } from '../../core/schedule/fsrs';
@@ -44,7 +45,7 @@ export default function StudyScreen() {
   const previewFor = useAppStore((s) => s.previewCard);
 
   const [phase, setPhase] = useState<Phase>({ kind: 'question' });
-  const shownAt = useRef(performance.now());
+  const shownAt = useRef(0);
   const questionRef = useRef<HTMLHeadingElement>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
 
@@ -53,18 +54,19 @@ export default function StudyScreen() {
   const itemKey = item?.key ?? null;
 
   useEffect(() => {
-    shownAt.current = performance.now();
+    shownAt.current = monotonicNow();
   }, [itemKey]);
 
   function elapsed(): number {
-    return Math.min(Math.round(performance.now() - shownAt.current), 120_000);
+    return Math.min(Math.round(monotonicNow() - shownAt.current), 120_000);
   }
 
   function answerOwner(owner: Owner) {
     if (!item || item.card.kind !== 'owner' || phase.kind !== 'question') return;
-    const prior = previewFor(item.key);
+    const now = wallNow();
+    const prior = previewFor(item.key, now);
     const { correct, rating } = gradeOwnerAnswer(item.card, owner);
-    answer(item.key, rating, elapsed());
+    answer(item.key, rating, elapsed(), now);
     setPhase({ kind: 'owner', item, chosen: owner, correct, preview: prior });
   }
 
