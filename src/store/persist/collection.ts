@@ -47,6 +47,7 @@ import {
 import {
   decodeLogChunk,
   encodeLogChunk,
+  isWellFormedLogChunk,
   invalidEntryReason,
   normalizeEntry,
   sameRecord,
@@ -197,7 +198,9 @@ class StoredCollection implements Collection {
 
   // Mirrors of what this tab has read or written, by storage key number.
   private shards = new Map<number, Map<number, CardState>>();
+  /** Decoded log chunks; `logRaw` holds chunks validated at load but not decoded yet. */
   private logChunks = new Map<number, LogRecord[]>();
+  private logRaw = new Map<number, string>();
   private lastLogChunk = -1;
   private docs = new Map<string, { raw: string; value: unknown }>();
 
@@ -347,6 +350,7 @@ class StoredCollection implements Collection {
     this.lastKeyChunk = -1;
     this.shards = new Map();
     this.logChunks = new Map();
+    this.logRaw = new Map();
     this.lastLogChunk = -1;
     this.docs = new Map();
     this.entriesCache = null;
@@ -396,6 +400,10 @@ class StoredCollection implements Collection {
 
     for (const [n, raw] of logs.sort(byNumber)) {
       this.lastLogChunk = Math.max(this.lastLogChunk, n);
+      if (isWellFormedLogChunk(raw)) {
+        this.logRaw.set(n, raw);
+        continue;
+      }
       const decoded = decodeLogChunk(raw);
       if (decoded.damaged) {
         this.noteUnreadable(logChunkKey(n), raw, decoded.records.length === 0 ? 'corrupt' : 'damaged',
@@ -527,7 +535,19 @@ class StoredCollection implements Collection {
   }
 
   private chunkNumbers(): number[] {
-    return [...this.logChunks.keys()].sort((a, b) => a - b);
+    return [...new Set([...this.logChunks.keys(), ...this.logRaw.keys()])].sort((a, b) => a - b);
+  }
+
+  /** The records of chunk n as this tab knows them, decoding it on first use. */
+  private chunk(n: number): LogRecord[] {
+    let records = this.logChunks.get(n);
+    if (records === undefined) {
+      const raw = this.logRaw.get(n);
+      records = raw === undefined ? [] : decodeLogChunk(raw).records;
+      this.logRaw.delete(n);
+      this.logChunks.set(n, records);
+    }
+    return records;
   }
 
   /** Converts chunks to entries, skipping pending removals (each removes one matching entry). */
@@ -536,7 +556,7 @@ class StoredCollection implements Collection {
     for (const e of this.pendingRemoves) removals.set(entryId(e), (removals.get(entryId(e)) ?? 0) + 1);
     const out: ReviewEntry[] = [];
     for (const n of chunks) {
-      for (const r of this.logChunks.get(n) ?? []) {
+      for (const r of this.chunk(n)) {
         if (r.t * 1000 < since) continue;
         const entry = this.toEntry(r);
         if (entry === undefined) continue;
@@ -564,7 +584,7 @@ class StoredCollection implements Collection {
     const numbers = this.chunkNumbers();
     let first = numbers.length;
     while (first > 0) {
-      const chunk = this.logChunks.get(numbers[first - 1] as number) ?? [];
+      const chunk = this.chunk(numbers[first - 1] as number);
       if (chunk.length > 0 && chunk.every((r) => r.t * 1000 < since)) break;
       first -= 1;
     }
@@ -791,9 +811,7 @@ class StoredCollection implements Collection {
       }
       storage.setItem(storageKey, encodeLogChunk([...decoded.records, ...added]));
       this.pendingAdds.splice(0, take.length);
-      const mirror = this.logChunks.get(n) ?? [];
-      mirror.push(...added);
-      this.logChunks.set(n, mirror);
+      this.chunk(n).push(...added);
       this.lastLogChunk = Math.max(this.lastLogChunk, n);
     }
   }
@@ -805,7 +823,7 @@ class StoredCollection implements Collection {
     const target = toRecord(index, e);
     const numbers = this.chunkNumbers().reverse();
     for (const n of numbers) {
-      const mirror = this.logChunks.get(n) ?? [];
+      const mirror = this.chunk(n);
       const inMirror = mirror.findLastIndex((r) => sameRecord(r, target));
       if (inMirror < 0) continue;
       const storageKey = logChunkKey(n);
@@ -901,7 +919,7 @@ class StoredCollection implements Collection {
       case 'log': {
         const next = newValue === null ? [] : decodeLogChunk(newValue).records;
         const counts = new Map<string, number>();
-        for (const r of this.logChunks.get(part.n) ?? []) counts.set(recordId(r), (counts.get(recordId(r)) ?? 0) + 1);
+        for (const r of this.chunk(part.n)) counts.set(recordId(r), (counts.get(recordId(r)) ?? 0) + 1);
         let logAdded = 0;
         for (const r of next) {
           const left = counts.get(recordId(r)) ?? 0;

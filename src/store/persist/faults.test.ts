@@ -87,10 +87,20 @@ describe('corrupt data at startup', () => {
 
   it('keeps the readable records of a partly damaged shard', () => {
     const raw = stored(130);
-    raw['srm:cs:1'] = `${raw['srm:cs:1'] ?? ''};zz,1,2`;
+    const values = JSON.parse(raw['srm:cs:1'] ?? '[]') as unknown[];
+    values[12] = 'NaN'; // the second card of the shard (d/c65): stability is not a number
+    raw['srm:cs:1'] = JSON.stringify(values);
     const { collection, report } = openCollection(new MemoryStorage({ initial: raw }), { now: NOW });
     expect(report.problems).toEqual([expect.objectContaining({ key: 'srm:cs:1', kind: 'damaged' })]);
-    expect(collection.states.size).toBe(130);
+    expect(collection.states.size).toBe(129);
+    expect(collection.states.has('d/c65')).toBe(false);
+    expect(collection.states.has('d/c1')).toBe(true);
+
+    // Truncated: the complete cards before the cut survive.
+    raw['srm:cs:2'] = (raw['srm:cs:2'] ?? '').slice(0, -5);
+    const truncated = openCollection(new MemoryStorage({ initial: raw }), { now: NOW }).collection;
+    expect(truncated.states.size).toBe(128);
+    expect(truncated.states.has('d/c2')).toBe(true);
   });
 
   it('loses only the damaged part of a log chunk, and a corrupt chunk only itself', () => {

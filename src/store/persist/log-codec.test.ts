@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLogChunk, encodeLogChunk, normalizeEntry, type LogRecord } from './log-codec';
+import { decodeLogChunk, encodeLogChunk, isWellFormedLogChunk, normalizeEntry, type LogRecord } from './log-codec';
 
 const arbRecord: fc.Arbitrary<LogRecord> = fc.record({
   i: fc.nat(1e6),
@@ -14,7 +14,9 @@ describe('log codec', () => {
   it('round-trips any records, including times going backwards', () => {
     fc.assert(
       fc.property(fc.array(arbRecord, { maxLength: 50 }), (records) => {
-        expect(decodeLogChunk(encodeLogChunk(records))).toEqual({ records, damaged: false });
+        const raw = encodeLogChunk(records);
+        expect(isWellFormedLogChunk(raw)).toBe(true);
+        expect(decodeLogChunk(raw)).toEqual({ records, damaged: false });
       }),
     );
   });
@@ -30,6 +32,9 @@ describe('log codec', () => {
     expect(decodeLogChunk(raw.slice(0, raw.length - 3))).toEqual({ records: records.slice(0, 2), damaged: true });
     expect(decodeLogChunk(raw.replace(/;([^;]*)$/, ';zz'))).toEqual({ records: records.slice(0, 2), damaged: true });
     expect(decodeLogChunk('garbage')).toEqual({ records: [], damaged: true });
+    for (const bad of [raw.slice(0, raw.length - 3), raw.replace(/;([^;]*)$/, ';zz'), 'garbage', `${raw};`, raw.replace(',a,', ',g,')]) {
+      expect(isWellFormedLogChunk(bad)).toBe(false);
+    }
   });
 
   it('normalises entries to the second and 100 ms', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CardState } from '../../core/schedule/types';
-import { decodeShard, decodeStateRecord, encodeShard, encodeStateRecord, normalizeState } from './state-codec';
+import { decodeShard, encodeShard, normalizeState } from './state-codec';
 
 const arbState: fc.Arbitrary<CardState> = fc.record({
   due: fc.integer({ min: 1.5e12, max: 4.1e12 }),
@@ -18,11 +18,12 @@ const arbState: fc.Arbitrary<CardState> = fc.record({
 describe('state codec', () => {
   it('round-trips to the normalised state, and normalising is idempotent (no drift)', () => {
     fc.assert(
-      fc.property(fc.nat(1e7), arbState, (index, state) => {
-        const text = encodeStateRecord(index, state);
-        const back = decodeStateRecord(text);
-        expect(back).toEqual({ index, state: normalizeState(state) });
-        expect(back === null ? '' : encodeStateRecord(index, back.state)).toBe(text);
+      fc.property(fc.nat(1e7), arbState, (n, state) => {
+        const index = n * 64 + 5;
+        const text = encodeShard(new Map([[index, state]]));
+        const back = decodeShard(text, 5, 64);
+        expect(back).toEqual({ records: new Map([[index, normalizeState(state)]]), bad: 0 });
+        expect(encodeShard(back.records)).toBe(text);
       }),
     );
   });
@@ -34,18 +35,22 @@ describe('state codec', () => {
     expect(n.lastReview).toBe(1_748_963_201_000);
     expect(n.stability).toBe(12.35);
     expect(n.difficulty).toBe(5.123);
-    expect(encodeStateRecord(100, state).length).toBeLessThan(45);
+    expect(encodeShard(new Map([[100, state]])).length).toBeLessThan(50);
   });
 
-  it('drops only the damaged records of a shard', () => {
+  it('drops only the damaged records of a shard, and only the tail of a truncated one', () => {
     const a: CardState = { due: 1.75e12, stability: 3, difficulty: 5, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: null };
     const raw = encodeShard(new Map([[1, a], [65, a], [129, a]]));
-    const parts = raw.split(';');
-    const damaged = [parts[0], 'NaN,x', parts[1]?.replace(/,2,$/, ',9,'), parts[2]].join(';');
-    const decoded = decodeShard(damaged, 1, 64);
-    expect([...decoded.records.keys()]).toEqual([1, 129]);
-    expect(decoded.bad).toBe(2);
+    const values = JSON.parse(raw) as unknown[];
+    values[11] = null; // record 65: due is not a time
+    values[29] = 'x'; // record 129: lastReview delta is not a number
+    expect(decodeShard(JSON.stringify(values), 1, 64)).toEqual({ records: new Map([[1, normalizeState(a)]]), bad: 2 });
     expect(decodeShard(raw, 2, 64).bad).toBe(3);
-    expect(decodeShard(raw.slice(0, raw.length - 7), 1, 64).records.size).toBe(2);
+    const truncated = decodeShard(raw.slice(0, raw.length - 7), 1, 64);
+    expect([...truncated.records.keys()]).toEqual([1, 65]);
+    expect(truncated.bad).toBe(1);
+    expect(decodeShard('[1,2,3]', 1, 64)).toEqual({ records: new Map(), bad: 1 });
+    expect(decodeShard('{"1":[1]}', 1, 64)).toEqual({ records: new Map(), bad: 1 });
+    expect(decodeShard('[1,NaN]', 1, 64)).toEqual({ records: new Map(), bad: 1 });
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Compact text encoding of card states (one `srm:cs:<s>` shard) and the precision rules.
+ * Compact encoding of card states (one `srm:cs:<s>` shard) and the precision rules.
  *
- * Shard text: records joined by ';', fields joined by ','. Integers are base 36, reals decimal:
- *   index , due , stability , difficulty , scheduledDays , learningSteps , reps , lapses , state , lastReview
+ * A shard is a flat JSON array of 10-number tuples, one per card, in index order:
+ *   index, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview
  *   - index          the card's index in the key table
  *   - due            epoch SECONDS
  *   - stability      4 significant digits (relative error ≤ 5e-5: a 100-day interval moves < 8 min)
  *   - difficulty     4 significant digits (1..10 → 3 decimals)
- *   - lastReview     due − lastReview in seconds (usually the interval); empty for null
- * e.g. `2s,sz7vwg,12.35,5.123,c,0,5,1,2,f2y0`. About 40 characters a card.
+ *   - lastReview     due − lastReview in SECONDS (usually the interval); null when never reviewed
+ * e.g. `[66,1749904000,12.35,5.123,12,0,5,1,2,1036800]`. About 45 characters a card.
+ * JSON because JSON.parse is native: 10,000 states decode in a few ms even before the JIT
+ * warms up (a hand-written text decoder took ~20 ms cold). A truncated shard keeps the
+ * complete tuples before the cut; a tuple with a wrong type or NaN loses only itself.
  *
  * No drift: `normalizeState` applies exactly this rounding, the collection keeps the
  * normalised value in memory, and encode(decode(encode(s))) === encode(s), so what the app
@@ -52,47 +55,35 @@ export function invalidStateReason(state: CardState): string | null {
   return null;
 }
 
-const INT = /^-?[0-9a-z]{1,11}$/;
-const REAL = /^-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]{1,3})?$/;
-
-/** Base-36 integer or NaN; strict (no partial parses like parseInt). */
-export function parseInt36(text: string): number {
-  if (!INT.test(text)) return Number.NaN;
-  const n = parseInt(text, 36);
-  return Number.isSafeInteger(n) ? n : Number.NaN;
-}
-
-function parseReal(text: string): number {
-  return REAL.test(text) ? Number(text) : Number.NaN;
-}
-
-const b36 = (n: number): string => n.toString(36);
-
-/** One record; the state must be valid (see invalidStateReason). */
-export function encodeStateRecord(index: number, state: CardState): string {
+/** The stored tuple of one card: see the file comment. The state must be valid (invalidStateReason). */
+export function stateTuple(index: number, state: CardState): StateTuple {
   const s = normalizeState(state);
   const due = s.due / 1000;
-  const last = s.lastReview === null ? '' : b36(due - s.lastReview / 1000);
-  return `${b36(index)},${b36(due)},${s.stability},${s.difficulty},${b36(s.scheduledDays)},${b36(s.learningSteps)},${b36(s.reps)},${b36(s.lapses)},${s.state},${last}`;
+  return [index, due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.state, s.lastReview === null ? null : due - s.lastReview / 1000];
 }
 
-export function decodeStateRecord(text: string): { index: number; state: CardState } | null {
-  const f = text.split(',');
-  if (f.length !== 10) return null;
-  const [fi, fdue, fst, fdi, fsch, fsteps, freps, flapses, fstate, flast] = f as [string, string, string, string, string, string, string, string, string, string];
-  const index = parseInt36(fi);
-  const due = parseInt36(fdue);
-  const stability = parseReal(fst);
-  const difficulty = parseReal(fdi);
-  const scheduledDays = parseInt36(fsch);
-  const learningSteps = parseInt36(fsteps);
-  const reps = parseInt36(freps);
-  const lapses = parseInt36(flapses);
-  const state = Number(fstate);
-  const lastDelta = flast === '' ? null : parseInt36(flast);
-  if (!isNonNegInt(index) || !Number.isFinite(due) || !Number.isFinite(stability) || stability < 0 || !Number.isFinite(difficulty)) return null;
-  if (!isNonNegInt(scheduledDays) || !isNonNegInt(learningSteps) || !isNonNegInt(reps) || !isNonNegInt(lapses)) return null;
-  if (fstate.length !== 1 || !isFsrsState(state) || (lastDelta !== null && !Number.isFinite(lastDelta))) return null;
+export type StateTuple = [number, number, number, number, number, number, number, number, FsrsState, number | null];
+export const TUPLE_LENGTH = 10;
+
+const isTime = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && Math.abs(n) < 8.64e12;
+const isCount = (n: unknown): n is number => typeof n === 'number' && isNonNegInt(n);
+
+/** Reads the tuple at values[at .. at + 10), or null when any field is invalid. */
+export function readStateTuple(values: readonly unknown[], at: number): { index: number; state: CardState } | null {
+  const index = values[at];
+  const due = values[at + 1];
+  const stability = values[at + 2];
+  const difficulty = values[at + 3];
+  const scheduledDays = values[at + 4];
+  const learningSteps = values[at + 5];
+  const reps = values[at + 6];
+  const lapses = values[at + 7];
+  const state = values[at + 8];
+  const lastDelta = values[at + 9];
+  if (!isCount(index) || !isTime(due) || typeof stability !== 'number' || !Number.isFinite(stability) || stability < 0) return null;
+  if (typeof difficulty !== 'number' || !Number.isFinite(difficulty)) return null;
+  if (!isCount(scheduledDays) || !isCount(learningSteps) || !isCount(reps) || !isCount(lapses) || !isFsrsState(state)) return null;
+  if (lastDelta !== null && !isTime(lastDelta)) return null;
   return {
     index,
     state: {
@@ -111,13 +102,12 @@ export function decodeStateRecord(text: string): { index: number; state: CardSta
 
 /** Encodes a shard; records in index order so equal contents give equal text. */
 export function encodeShard(records: ReadonlyMap<number, CardState>): string {
-  return [...records.keys()]
-    .sort((a, b) => a - b)
-    .map((index) => {
-      const state = records.get(index);
-      return state === undefined ? '' : encodeStateRecord(index, state);
-    })
-    .join(';');
+  const values: (number | null)[] = [];
+  for (const index of [...records.keys()].sort((a, b) => a - b)) {
+    const state = records.get(index);
+    if (state !== undefined) values.push(...stateTuple(index, state));
+  }
+  return JSON.stringify(values);
 }
 
 export interface DecodedShard {
@@ -126,13 +116,33 @@ export interface DecodedShard {
   bad: number;
 }
 
-/** Reads a shard record by record: a damaged record loses only itself. */
+function parseValues(raw: string): { values: unknown[]; truncated: boolean } | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? { values: value, truncated: false } : null;
+  } catch {
+    // A truncated value: keep the complete records before the cut.
+    const cut = raw.lastIndexOf(',');
+    if (!raw.startsWith('[') || cut < 0) return null;
+    try {
+      const value: unknown = JSON.parse(`${raw.slice(0, cut)}]`);
+      return Array.isArray(value) ? { values: value, truncated: true } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Reads a shard record by record: a damaged record loses only itself, a truncated shard only its tail. */
 export function decodeShard(raw: string, shard: number, shardCount: number): DecodedShard {
   const records = new Map<number, CardState>();
-  let bad = 0;
-  if (raw === '') return { records, bad };
-  for (const part of raw.split(';')) {
-    const record = decodeStateRecord(part);
+  const parsed = parseValues(raw);
+  if (parsed === null) return { records, bad: 1 };
+  const { values } = parsed;
+  const whole = values.length - (values.length % TUPLE_LENGTH);
+  let bad = parsed.truncated || whole !== values.length ? 1 : 0;
+  for (let at = 0; at < whole; at += TUPLE_LENGTH) {
+    const record = readStateTuple(values, at);
     if (record === null || record.index % shardCount !== shard || records.has(record.index)) {
       bad += 1;
       continue;
