@@ -17,6 +17,15 @@ export interface IndexedCard {
   card: Card;
 }
 
+/** Every tag on the cards of the given decks, sorted, with how many cards carry it. */
+export function useTagCounts(decks: readonly Deck[]): { tag: string; count: number }[] {
+  return useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const deck of decks) for (const card of deck.cards) for (const tag of card.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+  }, [decks]);
+}
+
 /** Every deck the learner has, built-in first (hidden built-ins left out). */
 export function useAllDecks(): Deck[] {
   const builtin = useAppStore((s) => s.builtinDecks);
@@ -81,7 +90,7 @@ export interface HomeDeck {
 }
 
 /** Home: per-deck counts for today, today's reviews and the streak. */
-export function useHomeData(): { decks: HomeDeck[]; reviewedToday: number; streak: number } {
+export function useHomeData(): { decks: HomeDeck[]; total: QueueCounts; reviewedToday: number; streak: number } {
   const decks = useStudyDecks();
   const settings = useAppStore((s) => s.settings);
   const version = useAppStore((s) => s.version);
@@ -97,8 +106,11 @@ export function useHomeData(): { decks: HomeDeck[]; reviewedToday: number; strea
       const { counts } = buildQueue({ ...base, cards: queueCards([deck], settings.studyTags) });
       return { id: deck.id, name: deck.name, description: deck.description, total: deck.cards.length, counts };
     });
+    // The daily limits are global: "Study all" gets at most this many, whatever each deck shows.
+    const { counts: total } = buildQueue({ ...base, cards: queueCards(decks, settings.studyTags) });
     return {
       decks: home,
+      total,
       reviewedToday: reviewedToday(todayEntries, clock, day),
       streak: streak(c.entries(), clock, day),
     };

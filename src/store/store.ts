@@ -1,11 +1,10 @@
 import { create } from 'zustand';
 import type { CardKey, Deck } from '../core/deck/types';
-import { createScheduler, undoReview, type PreviewItem, type Scheduler } from '../core/schedule/fsrs';
+import type { PreviewItem, Scheduler } from '../core/schedule/fsrs';
 import { studyDayKey } from '../core/schedule/day';
 import type { GradeValue } from '../core/schedule/types';
-import { loadBuiltinDecks } from './builtin';
 import { getCollection, openAppCollection, subscribeToOtherTabs } from './collection';
-import { parseSession, newSession, type StudySession } from './session';
+import { parseSession, newSession, type StudySession, type UndoRecord } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { parseStoredDeck, USER_DECK_PREFIX } from './decks';
 import { createQuizSlice, type QuizSlice } from './quizSlice';
@@ -64,12 +63,26 @@ const UNDO_DEPTH = 30;
 /** Background work started by init (other-tab listener, clock); stopped before a re-init. */
 let stopBackground: (() => void) | null = null;
 
-let scheduler: Scheduler = createScheduler();
+// The scheduler (ts-fsrs) and the deck parser are loaded during start-up, outside the
+// initial bundle: Home can render from stored states before either arrives.
+type FsrsModule = typeof import('../core/schedule/fsrs');
+let fsrs: FsrsModule | null = null;
+let scheduler: Scheduler | null = null;
+
+function fsrsModule(): FsrsModule {
+  if (!fsrs) throw new Error('The scheduler is not loaded yet.');
+  return fsrs;
+}
+
 function schedulerFor(settings: Settings): Scheduler {
-  if (scheduler.params.desiredRetention !== settings.desiredRetention) {
-    scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
+  if (!scheduler || scheduler.params.desiredRetention !== settings.desiredRetention) {
+    scheduler = fsrsModule().createScheduler({ desiredRetention: settings.desiredRetention });
   }
   return scheduler;
+}
+
+function undoReview(token: UndoRecord['token']) {
+  return fsrsModule().undoReview(token);
 }
 
 function storageInfo(): StorageInfo {
@@ -126,7 +139,9 @@ export const useAppStore = create<AppState>()((set, get, api) => {
         const today = studyDayKey(now, { hour: settings.dayStartHour });
         const stored = c.getDoc('session', parseSession);
         const session = stored && stored.dayKey === today ? stored : newSession(now, today);
-        const { decks: builtinDecks, errors } = await loadBuiltinDecks();
+        const [builtin, fsrsLoaded] = await Promise.all([import('./builtin'), import('../core/schedule/fsrs')]);
+        fsrs = fsrsLoaded;
+        const { decks: builtinDecks, errors } = await builtin.loadBuiltinDecks();
         if (errors.length > 0) console.error('Built-in decks failed validation', errors);
         set({
           ready: true,

@@ -2,6 +2,7 @@ import { Link } from '../../components/Link';
 import { navigate } from '../../components/router';
 import { useAppStore } from '../../store/store';
 import { useHomeData } from '../../store/selectors';
+import { StudyOptions } from './StudyOptions';
 
 export function HomeScreen() {
   const ready = useAppStore((s) => s.ready);
@@ -10,10 +11,7 @@ export function HomeScreen() {
 
   if (!ready) return <p className="loading" role="status">Loading your decks…</p>;
 
-  const total = home.decks.reduce(
-    (acc, d) => ({ new: acc.new + d.counts.new, learning: acc.learning + d.counts.learning, review: acc.review + d.counts.review }),
-    { new: 0, learning: 0, review: 0 },
-  );
+  const { total } = home;
   const anything = total.new + total.learning + total.review > 0;
 
   return (
@@ -63,7 +61,7 @@ export function HomeScreen() {
 
       {home.decks.length === 0 ? (
         <p className="panel">
-          No decks are included in study. <Link to="/decks">Choose decks</Link>.
+          No decks are included in study. Include some below, or in <Link to="/decks">Decks</Link>.
         </p>
       ) : (
         <ul className="deck-list">
@@ -107,6 +105,7 @@ export function HomeScreen() {
           })}
         </ul>
       )}
+      <StudyOptions />
       <p className="muted small">
         <span className="count-new">New</span> · <span className="count-learn">Learning</span> · <span className="count-due">Due</span> — counts for today, within your daily limits.
       </p>

@@ -128,10 +128,16 @@ export default function StudyScreen() {
         <h1 id="study-title" className="visually-hidden">
           Study
         </h1>
-        <p className="counts" aria-label={`Left today: ${view.counts.new} new, ${view.counts.learning} learning, ${view.counts.review} due`}>
-          <span className="count-new" title="New">{view.counts.new}</span>
-          <span className="count-learn" title="Learning">{view.counts.learning}</span>
-          <span className="count-due" title="Due">{view.counts.review}</span>
+        <p className="counts study-counts" aria-label={`Left today: ${view.counts.new} new, ${view.counts.learning} learning, ${view.counts.review} due`}>
+          <span>
+            <span className="count-new">{view.counts.new}</span> new
+          </span>
+          <span>
+            <span className="count-learn">{view.counts.learning}</span> learning
+          </span>
+          <span>
+            <span className="count-due">{view.counts.review}</span> due
+          </span>
         </p>
         <div className="row">
           <button type="button" className="btn small" onClick={undoLast} disabled={!canUndo} aria-keyshortcuts="Z Control+Z">
