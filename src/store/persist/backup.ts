@@ -82,7 +82,7 @@ export function parseBackup(input: unknown, steps: readonly BackupStep[] = BACKU
     return { ok: false, problems: [{ path: 'format', message: `not a backup file (format is not "${BACKUP_FORMAT}")` }] };
   }
   const version = record.version;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
     return { ok: false, problems: [{ path: 'version', message: 'missing or invalid version' }] };
   }
   if (version > BACKUP_VERSION) {
