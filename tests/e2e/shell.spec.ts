@@ -28,6 +28,7 @@ test('each screen has its own URL; back works and a reload stays on the screen',
 
 test('the shell works by keyboard alone', async ({ page, baseURL }) => {
   await page.goto(baseURL);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('g');

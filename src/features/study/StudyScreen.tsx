@@ -180,7 +180,7 @@ export default function StudyScreen() {
                 <span className="verdict-icon" aria-hidden="true">
                   {phase.correct ? '✓' : '✗'}
                 </span>
-                {phase.correct ? 'Correct' : 'Not quite'}
+                <span>{phase.correct ? 'Correct' : 'Not quite'}</span>
               </p>
               <p>
                 {phase.correct ? (
