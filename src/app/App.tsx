@@ -6,6 +6,7 @@ import { useGlobalShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { StatusBanners } from './StatusBanners';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 // Screens the first view does not need are split into their own chunks.
 const StudyScreen = lazy(() => import('../features/study/StudyScreen'));
@@ -70,6 +71,7 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <ShortcutsDialog />
     </>
   );
 }
