@@ -1,0 +1,76 @@
+/** Display helpers for the quiz screens. */
+import { tagGroup } from '../../store/quizSlice';
+
+const GROUP_LABELS: Record<string, string> = {
+  category: 'Service category',
+  service: 'Service',
+  control: 'Control type',
+  owner: 'Owner',
+  topic: 'Topic',
+  '': 'Other tags',
+};
+
+/** Tag groups in the order the setup screen shows them; others follow alphabetically. */
+export const GROUP_ORDER = ['category', 'service', 'control', 'owner'];
+
+const WORDS: Record<string, string> = {
+  aws: 'AWS',
+  ec2: 'EC2',
+  s3: 'S3',
+  rds: 'RDS',
+  iam: 'IAM',
+  kms: 'KMS',
+  vpc: 'VPC',
+  os: 'OS',
+};
+
+export function groupLabel(group: string): string {
+  return GROUP_LABELS[group] ?? capitalise(group);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The readable part of a tag: `service:ec2` → "EC2", `topic:access-control` → "Access control". */
+export function tagValueLabel(tag: string): string {
+  const group = tagGroup(tag);
+  const value = group === '' ? tag : tag.slice(group.length + 1);
+  const words = value.split(/[-_]/).map((w) => WORDS[w.toLowerCase()] ?? w);
+  return capitalise(words.join(' '));
+}
+
+/** A tag with its group for tables: `service:ec2` → "Service: EC2". */
+export function tagLabel(tag: string): string {
+  const group = tagGroup(tag);
+  return group === '' ? tag : `${groupLabel(group)}: ${tagValueLabel(tag)}`;
+}
+
+/** "14 min", "1 h 30 min". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** "45s", "12m 5s", "1h 2m". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}h ${m}m`;
+  if (m > 0) return s === 0 ? `${m}m` : `${m}m ${s}s`;
+  return `${s}s`;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDate(epochMs: number): string {
+  return DATE_FORMAT.format(new Date(epochMs));
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
