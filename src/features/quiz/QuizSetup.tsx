@@ -264,7 +264,9 @@ export function QuizSetupForm({ onStarted }: Props) {
             const chosen = groupTags.filter((t) => tags.includes(t)).length;
             return GROUP_ORDER.includes(group) ? (
               <div key={group} className="tag-group">
-                <h3 className="tag-group-title">{groupLabel(group)}</h3>
+                <p className="tag-group-title" aria-hidden="true">
+                  {groupLabel(group)}
+                </p>
                 {list}
               </div>
             ) : (
