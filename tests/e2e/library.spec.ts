@@ -72,7 +72,7 @@ test('import with bad rows, study, re-import keeping progress, back up, erase an
   await expect(restore.getByRole('row', { name: 'Cards with progress 1 0' })).toBeVisible();
   await expect(restore.getByRole('row', { name: 'Reviews in the history 1 0' })).toBeVisible();
   await expectNoAxeViolations();
-  await restore.getByRole('button', { name: 'Replace everything with this backup' }).click();
+  await restore.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(deckItem(page)).toContainText('1 / 6 cards studied');
 
   // Everything survives a reload too.

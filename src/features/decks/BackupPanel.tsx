@@ -57,11 +57,11 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
         <button type="button" className="btn" onClick={() => downloadBackup()}>
           Download backup <kbd aria-hidden="true">B</kbd>
         </button>
-        <span className="file-button">
+        <span className="lib-file-button">
           <input
             ref={restoreInputRef}
             id="restore-backup-input"
-            className="file-input"
+            className="lib-file-input"
             type="file"
             accept=".json,application/json"
             aria-label="Restore backup"
@@ -78,11 +78,11 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
         </span>
       </div>
       {error ? (
-        <p className="form-error" role="alert">
+        <p className="lib-form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <div className="danger-zone">
+      <div className="lib-danger-zone">
         <div>
           <h3>Erase all data</h3>
           <p className="muted small">Removes imported decks, all progress, quiz attempts and settings from this browser.</p>
@@ -111,8 +111,8 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
           onClose={() => setPending(null)}
           actions={
             <>
-              <button type="button" className="btn" onClick={() => downloadBackup()}>
-                Download backup first
+              <button type="button" className="btn" onClick={() => setPending(null)}>
+                Cancel
               </button>
               <button
                 type="button"
@@ -125,9 +125,6 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
               >
                 Erase everything
               </button>
-              <button type="button" className="btn" onClick={() => setPending(null)}>
-                Cancel
-              </button>
             </>
           }
         >
@@ -137,6 +134,11 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
           </p>
           <p>
             <strong>There is no undo:</strong> only a backup file can bring the data back, so download one first if you may want it.
+          </p>
+          <p className="lib-dialog-aside">
+            <button type="button" className="btn small" onClick={() => downloadBackup()}>
+              Download backup first
+            </button>
           </p>
         </Dialog>
       ) : null}
@@ -160,14 +162,11 @@ function RestoreDialog({ fileName, backup, onClose, onConfirm }: { fileName: str
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="btn" onClick={() => downloadBackup()}>
-            Download current data first
-          </button>
-          <button type="button" className="btn danger" onClick={onConfirm}>
-            Replace everything with this backup
-          </button>
           <button type="button" className="btn" onClick={onClose}>
             Cancel
+          </button>
+          <button type="button" className="btn danger" onClick={onConfirm}>
+            Restore this backup
           </button>
         </>
       }
@@ -176,8 +175,8 @@ function RestoreDialog({ fileName, backup, onClose, onConfirm }: { fileName: str
         <strong>{fileName}</strong>, made {Number.isNaN(made.getTime()) ? 'at an unknown time' : made.toLocaleString()}. Restoring replaces
         everything stored in this browser with the file’s contents, in one step: if it fails, nothing changes.
       </p>
-      <div className="table-scroll">
-        <table className="data compare">
+      <div className="lib-table-scroll">
+        <table className="data lib-compare">
           <caption className="visually-hidden">What the backup holds compared with now</caption>
           <thead>
             <tr>
@@ -197,6 +196,11 @@ function RestoreDialog({ fileName, backup, onClose, onConfirm }: { fileName: str
           </tbody>
         </table>
       </div>
+      <p className="lib-dialog-aside">
+        <button type="button" className="btn small" onClick={() => downloadBackup()}>
+          Back up current data first
+        </button>
+      </p>
     </Dialog>
   );
 }

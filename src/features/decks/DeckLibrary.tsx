@@ -48,7 +48,7 @@ export function DeckLibrary({ onOutcome }: Props) {
       <div className="spread">
         <h2 id="library-title">Your library</h2>
         <p className="muted small">
-          {count(visible.length, 'deck')} · {count(visible.filter((d) => !excluded.includes(d.id)).length, 'deck')} in study
+          {count(visible.length, 'deck')} · {visible.filter((d) => !excluded.includes(d.id)).length.toLocaleString('en-US')} in study
         </p>
       </div>
       {visible.length === 0 ? <p className="panel muted">No decks yet. Import one above, or show a hidden built-in deck below.</p> : null}
@@ -75,9 +75,9 @@ export function DeckLibrary({ onOutcome }: Props) {
       </ul>
 
       {hiddenDecks.length > 0 ? (
-        <div className="panel hidden-decks">
+        <div className="panel lib-hidden-decks">
           <h3>Hidden built-in decks</h3>
-          <ul className="plain-list">
+          <ul className="lib-plain-list">
             {hiddenDecks.map((deck) => (
               <li key={deck.id} className="spread">
                 <span>
@@ -143,10 +143,10 @@ function DeckItem({ deck, progress, included, onInclude, onStudy, onHide, onRena
       <div className="library-head">
         <div className="library-title">
           <h3 id={titleId}>{deck.name}</h3>
-          <span className={`chip ${deck.builtIn ? 'chip-builtin' : 'chip-user'}`}>{deck.builtIn ? 'Built-in' : 'Imported'}</span>
-          {included ? null : <span className="chip chip-warn">Not in study</span>}
+          <span className={`chip ${deck.builtIn ? 'lib-chip-builtin' : 'lib-chip-user'}`}>{deck.builtIn ? 'Built-in' : 'Imported'}</span>
+          {included ? null : <span className="chip lib-chip-warn">Not in study</span>}
         </div>
-        <label className="switch">
+        <label className="lib-switch">
           <input type="checkbox" checked={included} onChange={(e) => onInclude(e.target.checked)} />
           <span>
             Include <span className="visually-hidden">{deck.name}</span> in study
@@ -179,14 +179,12 @@ function DeckItem({ deck, progress, included, onInclude, onStudy, onHide, onRena
         <button type="button" className="btn small" onClick={onStudy}>
           Study <span className="visually-hidden">{deck.name}</span>
         </button>
-        <span className="action-group" role="group" aria-label={`Export ${deck.name}`}>
-          <button type="button" className="btn small" onClick={() => exportDeck(deck, 'json')}>
-            Export <span className="visually-hidden">{deck.name} as</span> JSON
-          </button>
-          <button type="button" className="btn small" onClick={() => exportDeck(deck, 'csv')}>
-            Export <span className="visually-hidden">{deck.name} as</span> CSV
-          </button>
-        </span>
+        <button type="button" className="btn small" onClick={() => exportDeck(deck, 'json')}>
+          Export <span className="visually-hidden">{deck.name} as</span> JSON
+        </button>
+        <button type="button" className="btn small" onClick={() => exportDeck(deck, 'csv')}>
+          Export <span className="visually-hidden">{deck.name} as</span> CSV
+        </button>
         {deck.builtIn ? (
           <button type="button" className="btn small" onClick={onHide}>
             Hide <span className="visually-hidden">{deck.name}</span>
@@ -223,11 +221,11 @@ function RenameDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
       onClose={onClose}
       actions={
         <>
-          <button type="submit" form={formId} className="btn primary">
-            Save name
-          </button>
           <button type="button" className="btn" onClick={onClose}>
             Cancel
+          </button>
+          <button type="submit" form={formId} className="btn primary">
+            Save name
           </button>
         </>
       }
@@ -241,7 +239,7 @@ function RenameDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
       >
         <div className="field">
           <label htmlFor={inputId}>
-            <span className="field-label">New name for “{deck.name}”</span>
+            <span className="lib-field-label">New name for “{deck.name}”</span>
           </label>
           <input
             id={inputId}
@@ -254,7 +252,7 @@ function RenameDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
           />
         </div>
         {error ? (
-          <p className="form-error" role="alert">
+          <p className="lib-form-error" role="alert">
             {error}
           </p>
         ) : null}
@@ -272,14 +270,11 @@ function DeleteDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
       onClose={onClose}
       actions={
         <>
-          <button type="button" className="btn" onClick={() => downloadBackup()}>
-            Download backup first
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
           </button>
           <button type="button" className="btn danger" onClick={() => onDone(remove(deck.id))}>
             Delete deck
-          </button>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
           </button>
         </>
       }
@@ -287,6 +282,11 @@ function DeleteDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
       <p>
         Its {count(deck.cards.length, 'card')} leave your library and study. Your progress on them stays stored: you can undo right after
         deleting, or import the same file again later and pick up where you left off.
+      </p>
+      <p className="lib-dialog-aside">
+        <button type="button" className="btn small" onClick={() => downloadBackup()}>
+          Download backup first
+        </button>
       </p>
     </Dialog>
   );

@@ -284,7 +284,7 @@ describe('backup and restore', () => {
     expect(storedDeckNames()).toEqual([]);
 
     await user.upload(screen.getByLabelText('Restore backup'), new File([backup], 'backup.json', { type: 'application/json' }));
-    await user.click(screen.getByRole('button', { name: 'Replace everything with this backup' }));
+    await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
     expect(storedDeckNames()).toEqual(['deck:srm']);
     expect(screen.getByRole('listitem', { name: 'srm' })).toHaveTextContent('1 / 3 cards studied');
     expect(screen.getByRole('status')).toHaveTextContent('Restored the backup “backup.json”.');

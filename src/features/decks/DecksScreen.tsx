@@ -160,7 +160,7 @@ export default function DecksScreen() {
   return (
     <section
       aria-labelledby="decks-title"
-      className={`stack decks-screen${dragging ? ' is-dragging' : ''}`}
+      className={`stack decks-screen${dragging ? ' is-dragging' : ''}${lastDeleted ? ' has-toast' : ''}`}
       onDragEnter={(e) => {
         if (!hasFiles(e)) return;
         e.preventDefault();
@@ -192,9 +192,9 @@ export default function DecksScreen() {
         <p className="lede">Import decks from Anki or a spreadsheet, choose what to study, and keep backups of your progress.</p>
       </div>
 
-      <div ref={noticeRef} tabIndex={-1} className="notice-slot">
+      <div ref={noticeRef} tabIndex={-1} className="lib-notice-slot">
         {notice ? (
-          <div className={`notice ${notice.kind === 'ok' ? 'is-ok' : 'is-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          <div className={`lib-notice ${notice.kind === 'ok' ? 'is-ok' : 'is-error'}`} role={notice.kind === 'ok' ? 'status' : 'alert'}>
             <p>{notice.text}</p>
             <button type="button" className="btn small" onClick={() => setNotice(null)}>
               Dismiss
@@ -215,7 +215,7 @@ export default function DecksScreen() {
         />
       ) : null}
 
-      <section className={`panel import-panel${dragging ? ' is-drop-target' : ''}`} aria-labelledby="import-title">
+      <section className={`panel lib-import-panel${dragging ? ' is-drop-target' : ''}`} aria-labelledby="import-title">
         <div className="spread">
           <div>
             <h2 id="import-title">Add a deck</h2>
@@ -225,12 +225,12 @@ export default function DecksScreen() {
             </p>
           </div>
         </div>
-        <div className="import-actions">
-          <span className="file-button">
+        <div className="lib-import-actions">
+          <span className="lib-file-button">
             <input
               ref={importInputRef}
               id="import-deck-input"
-              className="file-input"
+              className="lib-file-input"
               type="file"
               accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,text/plain,application/json"
               aria-label="Import deck"
@@ -251,12 +251,12 @@ export default function DecksScreen() {
           <button type="button" className="btn" aria-expanded={pasteOpen} aria-controls={pasteId} onClick={() => setPasteOpen((open) => !open)}>
             Paste deck text <kbd aria-hidden="true">P</kbd>
           </button>
-          <p className="drop-hint muted small" aria-hidden="true">
+          <p className="lib-drop-hint muted small" aria-hidden="true">
             {dragging ? 'Drop the file to preview it' : 'or drop a file anywhere on this page'}
           </p>
         </div>
 
-        <div id={pasteId} hidden={!pasteOpen} className="paste-box">
+        <div id={pasteId} hidden={!pasteOpen} className="lib-paste-box">
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -265,7 +265,7 @@ export default function DecksScreen() {
           >
             <div className="field">
               <label htmlFor={`${pasteId}-text`}>
-                <span className="field-label">Paste deck text</span>
+                <span className="lib-field-label">Paste deck text</span>
               </label>
               <textarea
                 id={`${pasteId}-text`}
@@ -277,16 +277,16 @@ export default function DecksScreen() {
                 spellCheck={false}
               />
             </div>
-            <div className="paste-options">
+            <div className="lib-paste-options">
               <div className="field">
                 <label htmlFor={pasteNameId}>
-                  <span className="field-label">Deck name</span>
+                  <span className="lib-field-label">Deck name</span>
                 </label>
                 <input id={pasteNameId} type="text" value={pasteName} onChange={(e) => setPasteName(e.target.value)} placeholder="Pasted deck" autoComplete="off" />
               </div>
               <div className="field">
                 <label htmlFor={pasteFormatId}>
-                  <span className="field-label">Format</span>
+                  <span className="lib-field-label">Format</span>
                 </label>
                 <select id={pasteFormatId} value={pasteFormat} onChange={(e) => setPasteFormat(e.target.value)}>
                   {PASTE_FORMATS.map((f) => (
@@ -308,19 +308,19 @@ export default function DecksScreen() {
 
       <BackupPanel restoreInputRef={restoreInputRef} onOutcome={report} />
 
-      <p className="muted small shortcuts-hint">
+      <p className="muted small lib-shortcuts-hint">
         Keys: <kbd>I</kbd> import a file · <kbd>P</kbd> paste text · <kbd>B</kbd> download backup · <kbd>R</kbd> restore a backup · <kbd>U</kbd> undo a
         delete · <kbd>Esc</kbd> cancel an import or close a dialog
       </p>
 
       {dragging ? (
-        <div className="drop-overlay" aria-hidden="true">
+        <div className="lib-drop-overlay" aria-hidden="true">
           <p>Drop the deck file to preview it</p>
         </div>
       ) : null}
 
       {lastDeleted ? (
-        <div className="toast" role="status">
+        <div className="lib-toast" role="status">
           <p>
             Deleted “{lastDeleted.deck.name}”. Its progress is still stored.
           </p>

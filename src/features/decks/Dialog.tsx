@@ -28,7 +28,7 @@ export function Dialog({ title, onClose, children, actions, tone = 'default' }: 
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const box = ref.current;
     const field = box?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select');
-    const first = field ?? box?.querySelector<HTMLElement>('.dialog-actions button');
+    const first = field ?? box?.querySelector<HTMLElement>('.lib-dialog-actions button');
     (first ?? box)?.focus();
     return () => {
       if (returnTo?.isConnected) returnTo.focus();
@@ -57,10 +57,10 @@ export function Dialog({ title, onClose, children, actions, tone = 'default' }: 
   }
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="lib-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={`dialog panel${tone === 'danger' ? ' is-danger' : ''}`}
+        className={`lib-dialog panel${tone === 'danger' ? ' is-danger' : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -69,10 +69,10 @@ export function Dialog({ title, onClose, children, actions, tone = 'default' }: 
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
-        <div id={bodyId} className="dialog-body">
+        <div id={bodyId} className="lib-dialog-body">
           {children}
         </div>
-        <div className="dialog-actions">{actions}</div>
+        <div className="lib-dialog-actions">{actions}</div>
       </div>
     </div>
   );

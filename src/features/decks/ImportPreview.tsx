@@ -50,7 +50,7 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
   const skipped = result.summary.skippedRows;
 
   return (
-    <section className="panel import-preview stack" aria-labelledby="import-preview-title">
+    <section className="panel lib-import-preview stack" aria-labelledby="import-preview-title">
       <div>
         <p className="eyebrow">Import preview · nothing is saved until you confirm</p>
         <h2 id="import-preview-title" ref={headingRef} tabIndex={-1}>
@@ -65,14 +65,14 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
       </div>
 
       {plan && target && !separate ? (
-        <div className="reimport" role="note" aria-label="Re-import">
+        <div className="lib-reimport" role="note" aria-label="Re-import">
           <p>
             <strong>
               This updates your deck “{target.name}”
             </strong>{' '}
             ({prepared.matchedBy === 'id' ? 'same deck id' : 'same card ids'}).
           </p>
-          <ul className="reimport-counts">
+          <ul className="lib-reimport-counts">
             <li>
               <strong>{plan.added}</strong> new
             </li>
@@ -98,7 +98,7 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
         </label>
       ) : null}
       {prepared.renamedFrom ? (
-        <p className="small note">
+        <p className="small lib-note">
           The file uses the id of a built-in deck (“{prepared.renamedFrom}”); it will be added as a separate deck with the id “{plan?.deck.id}”. Built-in
           decks are updated with the app.
         </p>
@@ -108,20 +108,20 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
         <>
           <div className="field">
             <label htmlFor={nameId}>
-              <span className="field-label">Deck name</span>
+              <span className="lib-field-label">Deck name</span>
             </label>
             <input id={nameId} type="text" value={name} maxLength={LIMITS.deckName} onChange={(e) => setName(e.target.value)} autoComplete="off" />
           </div>
-          <ul className="kind-counts" aria-label="Cards by kind">
+          <ul className="lib-kind-counts" aria-label="Cards by kind">
             {owners.map(({ owner, count }) => (
-              <li key={owner} className={`kind-count owner-${owner.toLowerCase()}`}>
-                <span className="kind-value">{count}</span>
-                <span className="kind-label">{owner} cards</span>
+              <li key={owner} className={`lib-kind-count owner-${owner.toLowerCase()}`}>
+                <span className="lib-kind-value">{count}</span>
+                <span className="lib-kind-label">{owner} cards</span>
               </li>
             ))}
-            <li className="kind-count">
-              <span className="kind-value">{importing.filter((c) => c.kind === 'basic').length}</span>
-              <span className="kind-label">front/back cards</span>
+            <li className="lib-kind-count">
+              <span className="lib-kind-value">{importing.filter((c) => c.kind === 'basic').length}</span>
+              <span className="lib-kind-label">front/back cards</span>
             </li>
           </ul>
           <p className="muted small">
@@ -129,10 +129,10 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
             (Again, Hard, Good, Easy).
           </p>
 
-          <div className="table-scroll">
-            <table className="data sample">
+          <div className="lib-table-scroll">
+            <table className="data lib-sample">
               <caption>
-                {importing.length > SAMPLE_ROWS ? `First ${SAMPLE_ROWS} of ${plural(importing.length, 'card')}` : plural(importing.length, 'card')}
+                {importing.length > SAMPLE_ROWS ? `First ${SAMPLE_ROWS} of ${plural(importing.length, 'card')}` : `The ${plural(importing.length, 'card')} to import`}
               </caption>
               <thead>
                 <tr>
@@ -144,8 +144,12 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
               <tbody>
                 {importing.slice(0, SAMPLE_ROWS).map((card) => (
                   <tr key={card.id}>
-                    <td className="clip">{card.question}</td>
-                    <td className="clip">{card.answer}</td>
+                    <td className="clip">
+                      <div className="lib-clamp">{card.question}</div>
+                    </td>
+                    <td className="clip">
+                      <div className="lib-clamp">{card.answer}</div>
+                    </td>
                     <td>{kindLabel(card)}</td>
                   </tr>
                 ))}
@@ -156,8 +160,8 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
       ) : null}
 
       {problems.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data problems">
+        <div className="lib-table-scroll">
+          <table className="data lib-problems">
             <caption>
               {plural(problems.length, 'problem')} found
               {skipped > 0 ? ` · ${plural(skipped, 'row')} skipped` : ''}
@@ -176,11 +180,11 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
                   <tr key={`${problem.line}-${i}`} className={view.severity === 'error' ? 'is-error' : 'is-warning'}>
                     <th scope="row">
                       {view.field ? `${view.where} ` : view.where}
-                      {view.field ? <span className="problem-field">{view.field}</span> : null}
+                      {view.field ? <span className="lib-problem-field">{view.field}</span> : null}
                     </th>
                     <td className="clip">{view.reason}</td>
                     <td>
-                      <span className={`chip ${view.severity === 'error' ? 'chip-bad' : 'chip-warn'}`}>{view.outcome}</span>
+                      <span className={`chip ${view.severity === 'error' ? 'lib-chip-bad' : 'lib-chip-warn'}`}>{view.outcome}</span>
                     </td>
                   </tr>
                 );
@@ -189,16 +193,16 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
           </table>
         </div>
       ) : (
-        <p className="ok-note">No problems found.</p>
+        <p className="lib-ok-note">No problems found.</p>
       )}
 
       {error ? (
-        <p className="form-error" role="alert">
+        <p className="lib-form-error" role="alert">
           {error}
         </p>
       ) : null}
 
-      <div className="row preview-actions">
+      <div className="row lib-preview-actions">
         {deck ? (
           <button type="button" className="btn primary" onClick={() => onConfirm(name)}>
             Import {plural(importing.length, 'card')}
@@ -207,7 +211,7 @@ export function ImportPreview({ prepared, separate, onSeparateChange, error, onC
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
-        <span className="muted small">
+        <span className="muted small lib-key-hint">
           <kbd>Esc</kbd> cancels
         </span>
       </div>
