@@ -354,11 +354,13 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
       if (!attempt) return { due: 0, stillNew: 0 };
       const c = getCollection();
       const now = Date.now();
+      // States are stored to the second; round down so the cards are due at `now`, not just after.
+      const due = Math.floor(now / 1000) * 1000;
       const changes: [CardKey, CardState][] = [];
       let stillNew = 0;
       for (const key of new Set(attempt.missedKeys)) {
         const state = c.states.get(key);
-        if (state) changes.push([key, { ...state, due: now }]);
+        if (state) changes.push([key, { ...state, due: Math.min(state.due, due) }]);
         else stillNew += 1;
       }
       if (changes.length > 0) {

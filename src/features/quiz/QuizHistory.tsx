@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { isPassing } from '../../core/quiz/score';
 import { trend, type QuizAttempt } from '../../core/quiz/history';
-import { formatDate } from './format';
+import { formatDate, formatShortDate } from './format';
 
 const SHOWN = 20;
 
@@ -91,12 +91,17 @@ export function QuizHistory({ attempts, highlightId = null }: { attempts: readon
                   return (
                     <tr key={a.id} className={a.id === highlightId ? 'is-highlight' : undefined}>
                       <td>
-                        {formatDate(a.finishedAt)}
+                        <time dateTime={new Date(a.finishedAt).toISOString()} title={formatDate(a.finishedAt)}>
+                          {formatShortDate(a.finishedAt)}
+                        </time>
                         {a.id === highlightId ? <span className="chip this-chip">this quiz</span> : null}
                       </td>
                       <td>{a.mode === 'exam' ? 'Exam' : 'Practice'}</td>
                       <td>
-                        {a.correct} / {a.total} <span className="muted">({a.percent}%)</span>
+                        <span className="num">
+                          {a.correct} / {a.total}
+                        </span>{' '}
+                        <span className="muted">({a.percent}%)</span>
                       </td>
                       <td>
                         <span className={`result ${passed ? 'is-pass' : 'is-fail'}`}>

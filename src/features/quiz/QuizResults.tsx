@@ -25,9 +25,17 @@ function BreakdownTable({ title, rows, labelOf = (l) => l }: { title: string; ro
           return (
           <tr key={row.label} className={weak ? 'is-weak' : undefined}>
             <th scope="row">
-              {weak ? <span className="weak-mark" aria-hidden="true">⚠ </span> : null}
-              {labelOf(row.label)}
-              {weak ? <span className="visually-hidden"> (below 70%)</span> : null}
+              <span className="row-label">
+                {weak ? (
+                  <span className="weak-mark" aria-hidden="true">
+                    ⚠
+                  </span>
+                ) : null}
+                <span>
+                  {labelOf(row.label)}
+                  {weak ? <span className="visually-hidden"> (below 70%)</span> : null}
+                </span>
+              </span>
             </th>
             <td className="num">
               {row.correct} / {row.total}
@@ -154,8 +162,9 @@ export function QuizResults({ quiz }: { quiz: QuizSession }) {
             <div className="panel study-these">
               <div className="study-these-text">
                 <p>
-                  <strong>Study these</strong> makes the {plural(missedQuestions.length, 'missed card')} you have studied before due now, so
-                  they come back in Study today. This is the only way a quiz changes your study schedule.
+                  <strong>Study these</strong> makes the missed cards you have studied before due now, so they come back in Study today
+                  (missed cards you have never studied are already in your new-card queue). This is the only way a quiz changes your study
+                  schedule.
                 </p>
                 {studied ? (
                   <p role="status" className="study-these-result">

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { cardKey, type Card, type CardKey } from '../../core/deck/types';
 import type { CardState } from '../../core/schedule/types';
 import { getCollection } from '../../store/collection';
@@ -42,6 +42,9 @@ async function startQuiz(user: ReturnType<typeof userEvent.setup>, mode: 'Practi
   await user.click(screen.getByRole('button', { name: 'Start quiz' }));
   expect(await screen.findByText(`Question 1 of ${count}`)).toBeInTheDocument();
 }
+
+// Each test boots the whole store and walks through several screens; leave room on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 beforeEach(async () => {
   await boot();
@@ -349,7 +352,7 @@ describe('Study these', () => {
 
     const version = useAppStore.getState().version;
     await user.click(screen.getByRole('button', { name: 'Study these' }));
-    expect(getCollection().states.get(studiedKey)?.due).toBeLessThanOrEqual(Date.now());
+    expect(getCollection().states.get(studiedKey)?.due).toBeLessThanOrEqual(useAppStore.getState().clock);
     expect(getCollection().states.has(otherKey)).toBe(false);
     expect(useAppStore.getState().version).toBe(version + 1);
     expect(screen.getByRole('status')).toHaveTextContent('1 card due now in Study. 9 missed cards are still new: already in your new-card queue.');

@@ -102,7 +102,7 @@ export function QuizSetupForm({ onStarted }: Props) {
   useKeys({ Enter: () => formRef.current?.requestSubmit() });
 
   const summary = [
-    plural(actual, 'question'),
+    wantedValid && poolSize < wanted ? `${plural(actual, 'question')} (only ${poolSize} match)` : plural(actual, 'question'),
     mode === 'exam' ? 'Exam' : 'Practice',
     mode === 'exam' ? (timed ? formatMinutes(minutes) : 'no time limit') : 'feedback after each answer',
     focusWeak ? 'weak areas first' : null,

@@ -71,6 +71,15 @@ export function formatDate(epochMs: number): string {
   return DATE_FORMAT.format(new Date(epochMs));
 }
 
+const SHORT_THIS_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const SHORT_OTHER_YEAR = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Compact, for tables: "Nov 23, 2:35 AM" this year, "Nov 23, 2025" before. */
+export function formatShortDate(epochMs: number, now: number = Date.now()): string {
+  const date = new Date(epochMs);
+  return date.getFullYear() === new Date(now).getFullYear() ? SHORT_THIS_YEAR.format(date) : SHORT_OTHER_YEAR.format(date);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
