@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { cardKey } from '../../core/deck/types';
+import type { QuizAttempt } from '../../core/quiz/history';
 import type { CardState } from '../../core/schedule/types';
 import { getCollection } from '../../store/collection';
 import { USER_DECK_PREFIX } from '../../store/decks';
 import { MemoryStorage } from '../../store/persist/storage';
+import { QUIZ_DOCS } from '../../store/quizSlice';
 import { resetStoreForTests, useAppStore } from '../../store/store';
 import DecksScreen from './DecksScreen';
 
@@ -141,6 +143,20 @@ describe('import preview', () => {
     expect(screen.getByRole('listitem', { name: 'srm' })).toHaveTextContent('1 / 4 cards studied');
   });
 
+  test('a file dropped on the screen shows the drop zone, then the same preview', async () => {
+    render(<DecksScreen />);
+    const screenRegion = screen.getByRole('region', { name: 'Decks' });
+    const file = csvFile('dropped.csv', V1);
+    const dataTransfer = { files: [file], types: ['Files'], dropEffect: 'none' };
+    fireEvent.dragEnter(screenRegion, { dataTransfer });
+    expect(screen.getByText('Drop the file to preview it')).toBeVisible();
+    fireEvent.drop(screenRegion, { dataTransfer });
+    const preview = await screen.findByRole('region', { name: 'Preview: dropped.csv' });
+    expect(screen.queryByText('Drop the file to preview it')).toBeNull();
+    expect(within(preview).getByRole('button', { name: 'Import 3 cards' })).toBeVisible();
+    expect(storedDeckNames()).toEqual([]);
+  });
+
   test('pasted text goes through the same preview', async () => {
     const user = userEvent.setup();
     render(<DecksScreen />);
@@ -259,6 +275,17 @@ describe('backup and restore', () => {
     await importFile(user, csvFile('srm.csv', V1));
     await user.click(screen.getByRole('button', { name: 'Import 3 cards' }));
     getCollection().setStates([[cardKey('srm', 'k1'), STUDIED]]);
+    const attempt: QuizAttempt = {
+      id: 'quiz-1',
+      mode: 'exam',
+      finishedAt: Date.now() - 1000,
+      total: 10,
+      correct: 8,
+      percent: 80,
+      breakdown: { category: [], owner: [] },
+      missedKeys: [],
+    };
+    getCollection().setDoc(QUIZ_DOCS.attempts, [attempt]);
     const backup = JSON.stringify(getCollection().exportBackup(Date.now()));
 
     await user.click(screen.getByRole('button', { name: 'Erase all data…' }));
@@ -278,7 +305,7 @@ describe('backup and restore', () => {
       'Cards in imported decks30',
       'Cards with progress10',
       'Reviews in the history00',
-      'Quiz attempts00',
+      'Quiz attempts10',
     ]);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(storedDeckNames()).toEqual([]);
@@ -286,6 +313,7 @@ describe('backup and restore', () => {
     await user.upload(screen.getByLabelText('Restore backup'), new File([backup], 'backup.json', { type: 'application/json' }));
     await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
     expect(storedDeckNames()).toEqual(['deck:srm']);
+    expect(getCollection().getDoc(QUIZ_DOCS.attempts, (v) => v)).toEqual([attempt]);
     expect(screen.getByRole('listitem', { name: 'srm' })).toHaveTextContent('1 / 3 cards studied');
     expect(screen.getByRole('status')).toHaveTextContent('Restored the backup “backup.json”.');
   });
