@@ -25,7 +25,13 @@ const ENTRIES: ReviewEntry[] = [
 ];
 const DOCS = {
   settings: { theme: 'dark', newPerDay: 20 },
-  'deck:my-deck': { id: 'my-deck', name: 'My deck', cards: [{ id: 'card "1", ünïcode', question: 'Q?', answer: 'A' }] },
+  'deck:my-deck': {
+    id: 'my-deck',
+    name: 'My deck',
+    description: '',
+    builtIn: false,
+    cards: [{ kind: 'basic', id: 'card "1", ünïcode', question: 'Q?', answer: 'A', explanation: '', tags: [], source: '', sibling: 'card "1", ünïcode' }],
+  },
 };
 const anyDoc = (x: unknown): unknown => x;
 

@@ -22,7 +22,8 @@ export async function startApp(storage: StorageLike | null): Promise<void> {
 export async function renderApp(path: string): Promise<void> {
   window.history.replaceState(null, '', path);
   render(<App />);
-  if (path === '/study') await screen.findByRole('group', { name: 'Who is responsible?' });
+  // The study screen is ready when a question is on screen (owner or basic card).
+  if (path === '/study') await within(await screen.findByRole('main')).findByRole('heading', { level: 2 });
   else await screen.findByRole('heading', { level: 1 });
 }
 
@@ -42,6 +43,14 @@ export function questionOnScreen(): string {
 export async function answerAndMoveOn(user: UserEvent): Promise<string> {
   const main = within(screen.getByRole('main'));
   const question = questionOnScreen();
+  const showAnswer = main.queryByRole('button', { name: /^Show answer/ });
+  if (showAnswer) {
+    // A basic (front/back) card: reveal, then grade it yourself.
+    await user.click(showAnswer);
+    await user.click(main.getByRole('button', { name: /^Good, next in/ }));
+    await vi.waitFor(() => expect(main.queryByRole('heading', { level: 2, name: question })).toBeNull());
+    return question;
+  }
   await user.click(main.getByRole('button', { name: 'AWS' }));
   const next = main.queryByRole('button', { name: /^Good, next in/ }) ?? main.getByRole('button', { name: /^Continue/ });
   await user.click(next);
