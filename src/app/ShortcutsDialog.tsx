@@ -29,6 +29,15 @@ const SECTIONS: { title: string; keys: [string, string][] }[] = [
       ['Enter or Space', 'Next question (practice mode)'],
     ],
   },
+  {
+    title: 'Decks',
+    keys: [
+      ['I · P', 'Import a deck file · paste deck text'],
+      ['B · R', 'Download a backup · restore a backup'],
+      ['U or Ctrl+Z', 'Undo deleting a deck'],
+      ['Esc', 'Cancel the import preview or close a dialog'],
+    ],
+  },
 ];
 
 /** "?" opens the list of keyboard shortcuts. */
