@@ -147,8 +147,8 @@ export function QuizSetupForm({ onStarted }: Props) {
         </fieldset>
 
         <fieldset className="panel setup-count">
-          <legend>Number of questions</legend>
-          <div className="segmented">
+          <legend>Questions</legend>
+          <div className="segmented" role="radiogroup" aria-label="Number of questions">
             {[...QUESTION_COUNTS, 'custom' as const].map((choice) => (
               <label key={choice} className="segment">
                 <input
@@ -192,6 +192,15 @@ export function QuizSetupForm({ onStarted }: Props) {
               </span>
             ) : null}
           </p>
+          <div className="weak-choice">
+            <label className="choice">
+              <input type="checkbox" checked={focusWeak} onChange={(e) => setFocusWeak(e.target.checked)} aria-describedby={`${ids}-weak`} />
+              <span className="choice-text">Focus on weak areas</span>
+            </label>
+            <p id={`${ids}-weak`} className="muted small hint">
+              Prefers cards you forgot in study, missed in past quizzes or are likely to forget now.
+            </p>
+          </div>
         </fieldset>
 
         <fieldset className="panel setup-mode">
@@ -227,13 +236,6 @@ export function QuizSetupForm({ onStarted }: Props) {
               </span>
             </div>
           ) : null}
-          <label className="choice">
-            <input type="checkbox" checked={focusWeak} onChange={(e) => setFocusWeak(e.target.checked)} aria-describedby={`${ids}-weak`} />
-            <span className="choice-text">Focus on weak areas</span>
-          </label>
-          <p id={`${ids}-weak`} className="muted small hint">
-            Prefers cards you forgot in study, missed in past quizzes or are likely to forget now.
-          </p>
         </fieldset>
 
         <fieldset className="panel setup-tags">
