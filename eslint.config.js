@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/e2e/**', 'tests/bench/**', '*.config.{js,ts}'],
+    files: ['tests/e2e/**', 'tests/bench/**', '.ci/**', '*.config.{js,ts}'],
     rules: {
       'no-console': 'off',
       // Playwright fixtures take `({}, use)`: neither a React hook nor a mistake.
