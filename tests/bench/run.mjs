@@ -23,7 +23,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SIZES = [1_000, 10_000, 50_000];
 const TARGET_SIZE = 10_000;
 const STARTUP_RUNS = 5;
-const PERSIST_ANSWERS = 300;
+const PERSIST_ANSWERS = 500;
+/** Logs per card of the short-history twin of the 10k collection (1,000 logs). */
+const SHORT_HISTORY = 0.1;
 const STORE_ANSWERS = 200;
 const APP_ANSWERS = 50;
 const OUT = join(ROOT, 'test-results', 'bench.json');
@@ -216,6 +218,13 @@ async function microFigures(page, url, cards) {
   const persist = await call('persist', cards, now, mode, PERSIST_ANSWERS);
   const store = await call('storeAnswers', cards, now, mode, STORE_ANSWERS);
   const wrapper = await call('wrapper', cards, now, mode);
+  // "Not growing with the history length": the same cards with a 100× shorter log.
+  let persistShort = null;
+  if (cards === TARGET_SIZE && mode === 'local') {
+    await openBench(page, url);
+    const short = await page.evaluate(({ n, t, l }) => window.srmBench.seedLocal(n, t, l), { n: cards, t: now, l: SHORT_HISTORY });
+    if (short.fits) persistShort = await call('persist', cards, now, 'local', PERSIST_ANSWERS);
+  }
   await page.evaluate(() => window.srmBench.clearLocal());
   const med = (field) => percentiles(startups.map((s) => s[field])).p50;
   return {
@@ -234,6 +243,7 @@ async function microFigures(page, url, cards) {
     },
     storage,
     persist,
+    persistShort,
     store,
     wrapper,
   };
@@ -251,7 +261,8 @@ function table(results, bundle, verdicts) {
   const cell = (fn, marker = mark) => SIZES.map((size) => {
     const r = results[size];
     if (!r) return 'n/a';
-    return `${fn(r)}${marker(size)}`;
+    const value = fn(r);
+    return value === '' ? '' : `${value}${marker(size)}`;
   });
   const rows = [
     ['1. startup: open + validate + today\'s queue (median of 5 cold loads)', ...cell((r) => `${ms(r.micro.startup.total)} ms`), `≤ ${TARGETS.startupMs} ms`, verdicts.startup],
@@ -260,8 +271,8 @@ function table(results, bundle, verdicts) {
     ['   of which: today\'s queue (counts + card list + buildQueue)', ...cell((r) => `${ms(r.micro.startup.counts)} + ${ms(r.micro.startup.cardList)} + ${ms(r.micro.startup.build)} ms`), '', ''],
     ['   info: decode the whole log (entries(), Home\'s streak)', ...cell((r) => `${ms(r.micro.startup.allEntries)} ms`), '', ''],
     ['   info: real app, navigation → first card on /study', ...cell((r) => `${ms(r.app?.firstQuestionMs ?? Number.NaN)} ms`, appMark), '', ''],
-    ['2. persist one answer, recordReview p50 / p95', ...cell((r) => pp(r.micro.persist)), `p95 ≤ ${TARGETS.persistP95Ms} ms, flat`, verdicts.persist],
-    ['   growth of p95 vs 1k (history 10× / 50× longer)', ...cell((r) => `×${(r.micro.persist.p95 / (results[SIZES[0]]?.micro.persist.p95 ?? Number.NaN)).toFixed(2)}`), '≤ ×2 (or < +0.5 ms)', ''],
+    ['2. persist one answer, recordReview p50 / p95', ...cell((r) => pp(r.micro.persist)), `p95 ≤ ${TARGETS.persistP95Ms} ms; p50 flat`, verdicts.persist],
+    ['   same cards, 100× shorter history (1 log per 10 cards)', ...cell((r) => (r.micro.persistShort ? pp(r.micro.persistShort) : '')), 'p50 ≤ ×1.5 of this (or +0.2 ms)', ''],
     ['   info: store.answerCard (schedule + persist + session doc) p50 / p95', ...cell((r) => pp(r.micro.store)), '', ''],
     ['3. answer → next card in DOM (Enter → question text) p50 / p95', ...cell((r) => pp(r.app?.move), appMark), `p95 ≤ ${TARGETS.nextCardP95Ms} ms`, verdicts.nextCard],
     ['   info: Enter → next animation frame p50 / p95', ...cell((r) => pp(r.app?.moveFrame), appMark), '', ''],
@@ -335,9 +346,10 @@ async function main() {
     }
 
     const at = results[TARGET_SIZE];
-    const first = results[SIZES[0]];
     const pass = (ok) => (ok ? 'PASS' : 'FAIL');
-    const persistFlat = at.micro.persist.p95 <= 2 * first.micro.persist.p95 || at.micro.persist.p95 - first.micro.persist.p95 < 0.5;
+    const short = at.micro.persistShort;
+    // Growth is judged on p50: on a busy machine p95 of a sub-millisecond operation is GC and scheduling noise.
+    const persistFlat = short !== null && (at.micro.persist.p50 <= 1.5 * short.p50 || at.micro.persist.p50 - short.p50 < 0.2);
     const checks = {
       startup: at.micro.mode === 'local' && at.micro.startup.total <= TARGETS.startupMs,
       persist: at.micro.mode === 'local' && at.micro.persist.p95 <= TARGETS.persistP95Ms && persistFlat,
@@ -354,6 +366,7 @@ async function main() {
     if (SIZES.some((s) => results[s]?.micro.mode === 'memory' || results[s]?.app?.mode === 'memory')) {
       console.log('† does not fit in localStorage (Chromium allows 5,242,880 characters per origin): measured on an in-memory storage (the app\'s MemoryStorage; in the built app a Map behind window.localStorage).');
     }
+    console.log('Figure 2 "flat": at 10k cards, p50 with 100,000 logs against the same cards with 1,000 logs. Across sizes the card count grows too (a state shard holds cards ÷ 64).');
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Chromium ${browser.version()}, load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}. Timings on a shared machine vary between runs; p95 of ${APP_ANSWERS} answers is the 3rd-slowest.`);
     const failed = Object.entries(checks).filter(([, ok]) => !ok).map(([k]) => k);
     console.log(failed.length === 0 ? 'All 10k targets met: PASS' : `10k targets missed: ${failed.join(', ')}: FAIL`);
