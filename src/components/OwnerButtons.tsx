@@ -14,15 +14,17 @@ export function ownerForKey(key: string): Owner | null {
 
 interface Props {
   onAnswer: (owner: Owner) => void;
-  /** The learner's current choice (exam mode, or after answering), shown as pressed. */
+  /** The learner's current choice, shown as pressed (with `toggle`). */
   selected?: Owner | null;
+  /** Toggle buttons (exam mode): every button reports aria-pressed, true or false. */
+  toggle?: boolean;
   /** After the verdict: marks the right answer and the learner's wrong one. */
   reveal?: { correct: Owner; chosen: Owner } | null;
   disabled?: boolean;
 }
 
 /** The three answer buttons; accessible names are exactly "AWS", "Customer" and "Shared". */
-export function OwnerButtons({ onAnswer, selected = null, reveal = null, disabled = false }: Props) {
+export function OwnerButtons({ onAnswer, selected = null, toggle = false, reveal = null, disabled = false }: Props) {
   return (
     <div className="owner-buttons" role="group" aria-label="Who is responsible?">
       {OWNERS.map((owner) => {
@@ -34,7 +36,7 @@ export function OwnerButtons({ onAnswer, selected = null, reveal = null, disable
             type="button"
             className={`owner-btn owner-${owner.toLowerCase()} is-${state}`}
             aria-keyshortcuts={`${digit} ${letter}`}
-            aria-pressed={selected === null ? undefined : selected === owner}
+            aria-pressed={toggle ? selected === owner : undefined}
             disabled={disabled}
             onClick={() => onAnswer(owner)}
           >

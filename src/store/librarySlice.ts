@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { LIMITS } from '../core/deck/schema';
+import { LIMITS } from '../core/deck/limits';
 import type { Deck } from '../core/deck/types';
 import { studyDayKey } from '../core/schedule/day';
 import { getCollection } from './collection';
@@ -10,6 +10,7 @@ import { docKey } from './persist/layout';
 import { newSession, parseSession } from './session';
 import { DEFAULT_SETTINGS, parseSettings } from './settings';
 import type { AppState } from './store';
+import { storageInfo } from './storageInfo';
 
 /** Browsers give an origin about 5 million characters of localStorage. */
 export const STORAGE_BUDGET_CHARS = 5_000_000;
@@ -97,11 +98,6 @@ function readBackDeck(c: Collection, deckId: string): Deck | undefined {
 }
 
 export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = (set, get) => {
-  function storageInfo() {
-    const c = getCollection();
-    return { status: c.status, problems: [...c.problems], quarantined: c.quarantine().length };
-  }
-
   function putDeck(deck: Deck): void {
     set((s) => ({
       userDecks: sortDecks([...s.userDecks.filter((d) => d.id !== deck.id), deck]),

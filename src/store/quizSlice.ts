@@ -17,11 +17,13 @@ import {
   type QuizMode,
   type QuizSession,
 } from '../core/quiz/session';
-import { retrievability } from '../core/schedule/fsrs';
+import { matchesTags, tagGroup } from '../core/deck/tags';
+import { retrievabilityOf } from './scheduler';
+import { storageInfo } from './storageInfo';
 import type { CardState } from '../core/schedule/types';
 import { getCollection } from './collection';
 import type { Settings } from './settings';
-import type { AppState, StorageInfo } from './store';
+import type { AppState } from './store';
 
 /** Documents the quiz keeps in the collection. */
 export const QUIZ_DOCS = {
@@ -184,25 +186,6 @@ export function quizDecks(visible: readonly Deck[], settings: Settings, deckIds:
 }
 
 /** The group of a tag: the part before ':' (`category`, `service`, …), or '' for a plain tag. */
-export function tagGroup(tag: string): string {
-  const at = tag.indexOf(':');
-  return at > 0 ? tag.slice(0, at) : '';
-}
-
-/**
- * The quiz's tag filter, by group: a card matches when, in every group with a chosen tag, it
- * has at least one of that group's chosen tags (any within a group, all across groups).
- * No chosen tags: every card matches.
- */
-export function matchesTags(tags: readonly string[]): (card: Card) => boolean {
-  const byGroup = new Map<string, Set<string>>();
-  for (const tag of tags) byGroup.set(tagGroup(tag), (byGroup.get(tagGroup(tag)) ?? new Set<string>()).add(tag));
-  const groups = [...byGroup.values()];
-  // Like the study tag filter (selectors.ts tagFilter) within each group; not imported from there
-  // because selectors.ts imports the store, which imports this slice.
-  return (card) => groups.every((group) => card.tags.some((t) => group.has(t)));
-}
-
 export interface PoolCard {
   key: CardKey;
   deckId: string;
@@ -244,18 +227,13 @@ function weightedPool(pool: readonly PoolCard[], attempts: readonly QuizAttempt[
       weakness: {
         lapses: state?.lapses ?? 0,
         quizWrong: wrong.get(key) ?? 0,
-        retrievability: isStudied(state) ? retrievability(state, now) : null,
+        retrievability: isStudied(state) ? retrievabilityOf(state, now) : null,
       },
     };
   });
 }
 
 // ------------------------------------------------------------------ slice
-
-function storageInfo(): StorageInfo {
-  const c = getCollection();
-  return { status: c.status, problems: [...c.problems], quarantined: c.quarantine().length };
-}
 
 function withAttempt(attempts: readonly QuizAttempt[], attempt: QuizAttempt): QuizAttempt[] {
   return [...attempts.filter((a) => a.id !== attempt.id), attempt].slice(-MAX_ATTEMPTS);
@@ -279,7 +257,7 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
       }
     }
     c.setDoc(QUIZ_DOCS.current, quiz);
-    set({ quiz, quizAttempts: nextAttempts, storage: storageInfo() });
+    set({ quiz, quizAttempts: nextAttempts, storage: storageInfo(get().storage) });
   }
 
   /** Applies a pure transition to the current quiz, storing the result if anything changed. */
@@ -371,3 +349,6 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
     },
   };
 };
+
+// Re-exported for the quiz views, which group tags the same way.
+export { matchesTags, tagGroup };

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Card, CardKey, Deck } from '../core/deck/types';
 import { cardKey } from '../core/deck/types';
+import { matchesTags } from '../core/deck/tags';
 import { studyDayBounds } from '../core/schedule/day';
 import { buildQueue, dueTomorrow, todayCounts, type QueueCard, type QueueCounts } from '../core/schedule/queue';
 import type { CardState } from '../core/schedule/types';
@@ -57,15 +58,8 @@ export function useCardIndex(): ReadonlyMap<CardKey, IndexedCard> {
   }, [builtin, user]);
 }
 
-/** The study-tag filter: cards with at least one of the tags, or every card when none is set. */
-export function tagFilter(tags: readonly string[]): (card: Card) => boolean {
-  if (tags.length === 0) return () => true;
-  const wanted = new Set(tags);
-  return (card) => card.tags.some((t) => wanted.has(t));
-}
-
 function queueCards(decks: readonly Deck[], tags: readonly string[]): QueueCard[] {
-  const keep = tagFilter(tags);
+  const keep = matchesTags(tags);
   const out: QueueCard[] = [];
   for (const deck of decks) {
     // Sibling keys are per deck: two decks may use the same fact names.
@@ -79,6 +73,21 @@ function queueInputBase(settings: Settings, now: number, states: ReadonlyMap<Car
   const { start } = studyDayBounds(now, day);
   const today = todayCounts(getCollection().entriesSince(start), start);
   return { states, now, day, limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay }, today };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The streak from recent answers only: decoding a long review log costs tens of ms, and a
+ * streak that ended inside the window is exact. The window grows when the streak fills it.
+ */
+function recentStreak(now: number, day: { hour: number }): number {
+  const c = getCollection();
+  for (const days of [62, 400]) {
+    const found = streak(c.entriesSince(now - days * DAY_MS), now, day);
+    if (found < days - 2) return found;
+  }
+  return streak(c.entries(), now, day);
 }
 
 export interface HomeDeck {
@@ -112,7 +121,7 @@ export function useHomeData(): { decks: HomeDeck[]; total: QueueCounts; reviewed
       decks: home,
       total,
       reviewedToday: reviewedToday(todayEntries, clock, day),
-      streak: streak(c.entries(), clock, day),
+      streak: recentStreak(clock, day),
     };
   }, [decks, settings, version, clock]);
 }
@@ -131,25 +140,25 @@ export function useStudyView(): { current: StudyItem | null; counts: QueueCounts
   const session = useAppStore((s) => s.session);
   const version = useAppStore((s) => s.version);
   const clock = useAppStore((s) => s.clock);
+  // The card list changes only with the decks and filters, not with each answer.
+  const cards = useMemo(() => {
+    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
+    return queueCards(scoped, settings.studyTags);
+  }, [decks, allDecks, session.scope, settings.studyTags]);
+  const deckNames = useMemo(() => new Map(allDecks.map((d) => [d.id, d.name])), [allDecks]);
   return useMemo(() => {
     void version;
-    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
     const c = getCollection();
     const queue = buildQueue({
       ...queueInputBase(settings, clock, c.states),
-      cards: queueCards(scoped, settings.studyTags),
+      cards,
       options: { extraNew: session.extraNew, reviewAhead: session.reviewAhead },
     });
     const head = queue.items[0];
     const found = head ? index.get(head.key) : undefined;
     const current = head && found ? { ...found, isNew: head.kind === 'new', isLearning: head.kind === 'learning' } : null;
-    return {
-      current,
-      counts: queue.counts,
-      nextLearningDue: queue.nextLearningDue,
-      deckNames: new Map(allDecks.map((d) => [d.id, d.name])),
-    };
-  }, [decks, allDecks, index, settings, session, version, clock]);
+    return { current, counts: queue.counts, nextLearningDue: queue.nextLearningDue, deckNames };
+  }, [cards, deckNames, index, settings, session.extraNew, session.reviewAhead, version, clock]);
 }
 
 export interface SessionSummaryData {

@@ -1,23 +1,17 @@
 import { create } from 'zustand';
 import type { CardKey, Deck } from '../core/deck/types';
-import type { PreviewItem, Scheduler } from '../core/schedule/fsrs';
+import type { PreviewItem } from '../core/schedule/fsrs';
+import { loadScheduler, schedulerFor, undoReview } from './scheduler';
+import { storageInfo, type StorageInfo } from './storageInfo';
 import { studyDayKey } from '../core/schedule/day';
 import type { GradeValue } from '../core/schedule/types';
 import { getCollection, openAppCollection, subscribeToOtherTabs } from './collection';
-import { parseSession, newSession, type StudySession, type UndoRecord } from './session';
+import { parseSession, newSession, type StudySession } from './session';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { parseStoredDeck, USER_DECK_PREFIX } from './decks';
 import { createQuizSlice, type QuizSlice } from './quizSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
-import type { PersistStatus, StorageProblem } from './persist/collection';
 import type { StorageLike } from './persist/storage';
-
-export interface StorageInfo {
-  status: PersistStatus;
-  problems: StorageProblem[];
-  /** Number of unreadable stored values kept aside for download. */
-  quarantined: number;
-}
 
 export interface CoreSlice {
   ready: boolean;
@@ -62,33 +56,6 @@ const UNDO_DEPTH = 30;
 
 /** Background work started by init (other-tab listener, clock); stopped before a re-init. */
 let stopBackground: (() => void) | null = null;
-
-// The scheduler (ts-fsrs) and the deck parser are loaded during start-up, outside the
-// initial bundle: Home can render from stored states before either arrives.
-type FsrsModule = typeof import('../core/schedule/fsrs');
-let fsrs: FsrsModule | null = null;
-let scheduler: Scheduler | null = null;
-
-function fsrsModule(): FsrsModule {
-  if (!fsrs) throw new Error('The scheduler is not loaded yet.');
-  return fsrs;
-}
-
-function schedulerFor(settings: Settings): Scheduler {
-  if (!scheduler || scheduler.params.desiredRetention !== settings.desiredRetention) {
-    scheduler = fsrsModule().createScheduler({ desiredRetention: settings.desiredRetention });
-  }
-  return scheduler;
-}
-
-function undoReview(token: UndoRecord['token']) {
-  return fsrsModule().undoReview(token);
-}
-
-function storageInfo(): StorageInfo {
-  const c = getCollection();
-  return { status: c.status, problems: [...c.problems], quarantined: c.quarantine().length };
-}
 
 function readUserDecks(): Deck[] {
   const c = getCollection();
@@ -139,8 +106,7 @@ export const useAppStore = create<AppState>()((set, get, api) => {
         const today = studyDayKey(now, { hour: settings.dayStartHour });
         const stored = c.getDoc('session', parseSession);
         const session = stored && stored.dayKey === today ? stored : newSession(now, today);
-        const [builtin, fsrsLoaded] = await Promise.all([import('./builtin'), import('../core/schedule/fsrs')]);
-        fsrs = fsrsLoaded;
+        const [builtin] = await Promise.all([import('./builtin'), loadScheduler()]);
         const { decks: builtinDecks, errors } = await builtin.loadBuiltinDecks();
         if (errors.length > 0) console.error('Built-in decks failed validation', errors);
         set({
@@ -157,7 +123,7 @@ export const useAppStore = create<AppState>()((set, get, api) => {
         stopBackground?.();
         const unsubscribe = subscribeToOtherTabs((change) => {
           if (change.reloaded || change.docs.length > 0) get().refreshFromCollection();
-          else set((s) => ({ version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+          else set((s) => ({ version: s.version + 1, clock: Date.now(), storage: storageInfo(s.storage) }));
         });
         const timer = window.setInterval(() => {
           if (getCollection().status === 'quota') get().retryWrites();
@@ -196,14 +162,14 @@ export const useAppStore = create<AppState>()((set, get, api) => {
     answerCard: (key, grade, durationMs, now = Date.now()) => {
       const c = getCollection();
       const session = currentSession(now);
-      const result = schedulerFor(get().settings).review(key, c.states.get(key), now, grade, durationMs);
+      const result = schedulerFor(get().settings.desiredRetention).review(key, c.states.get(key), now, grade, durationMs);
       c.recordReview(key, result.state, result.entry);
       const next: StudySession = {
         ...session,
         undo: [...session.undo, { token: result.undo, entry: result.entry }].slice(-UNDO_DEPTH),
       };
       saveSession(next);
-      set((s) => ({ session: next, version: s.version + 1, clock: now, storage: storageInfo() }));
+      set((s) => ({ session: next, version: s.version + 1, clock: now, storage: storageInfo(s.storage) }));
     },
 
     regradeLast: (grade) => {
@@ -213,11 +179,11 @@ export const useAppStore = create<AppState>()((set, get, api) => {
       const c = getCollection();
       const prior = undoReview(last.token);
       c.undoReview(last.entry.key, prior, last.entry);
-      const result = schedulerFor(settings).review(last.entry.key, prior, last.entry.review, grade, last.entry.duration);
+      const result = schedulerFor(settings.desiredRetention).review(last.entry.key, prior, last.entry.review, grade, last.entry.duration);
       c.recordReview(last.entry.key, result.state, result.entry);
       const next: StudySession = { ...session, undo: [...session.undo.slice(0, -1), { token: result.undo, entry: result.entry }] };
       saveSession(next);
-      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo(s.storage) }));
     },
 
     undoLast: () => {
@@ -228,10 +194,10 @@ export const useAppStore = create<AppState>()((set, get, api) => {
       getCollection().undoReview(last.entry.key, prior, last.entry);
       const next: StudySession = { ...session, undo: session.undo.slice(0, -1) };
       saveSession(next);
-      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo() }));
+      set((s) => ({ session: next, version: s.version + 1, clock: Date.now(), storage: storageInfo(s.storage) }));
     },
 
-    previewCard: (key, now = Date.now()) => schedulerFor(get().settings).preview(getCollection().states.get(key), now),
+    previewCard: (key, now = Date.now()) => schedulerFor(get().settings.desiredRetention).preview(getCollection().states.get(key), now),
 
     selectStudyDecks: (deckIds) => {
       const now = Date.now();

@@ -9,24 +9,12 @@
  */
 import * as v from 'valibot';
 import { DECK_ID_PATTERN } from './types';
+import { LIMITS } from './limits';
 
 export const DECK_FORMAT = 'srm-deck';
 export const DECK_FORMAT_VERSION = 1;
 
-/** Limits shared by every import format. Lengths are string lengths (UTF-16 code units). */
-export const LIMITS = {
-  maxFileBytes: 10 * 1024 * 1024,
-  maxCards: 50_000,
-  deckName: 200,
-  deckDescription: 4000,
-  cardId: 200,
-  question: 2000,
-  answer: 2000,
-  explanation: 4000,
-  tag: 100,
-  source: 500,
-  fact: 200,
-} as const;
+export { LIMITS } from './limits';
 
 /** A tag is one run of characters without whitespace or commas (commas separate tags in CSV). */
 export const TAG_PATTERN = /^[^\s,]+$/u;

@@ -190,6 +190,7 @@ export function QuizRun({ quiz, now }: Props) {
           <OwnerButtons
             onAnswer={choose}
             disabled={!answerable}
+            toggle={isExam}
             selected={isExam ? given : null}
             reveal={showFeedback && given !== null ? { correct: card.answer, chosen: given } : null}
           />
