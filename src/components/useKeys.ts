@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { isTypingTarget } from './typing';
 
 export type KeyHandlers = Record<string, (event: KeyboardEvent) => void>;
@@ -10,10 +10,11 @@ export type KeyHandlers = Record<string, (event: KeyboardEvent) => void>;
  */
 export function useKeys(handlers: KeyHandlers, enabled = true): void {
   const ref = useRef(handlers);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current = handlers;
   });
-  useEffect(() => {
+  // Registered before the screen is painted, so a key pressed as soon as it shows is not lost.
+  useLayoutEffect(() => {
     if (!enabled) return;
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.metaKey || event.repeat) return;
