@@ -267,7 +267,7 @@ function table(results, bundle, verdicts) {
   const rows = [
     ['1. startup: open + validate + today\'s queue (median of 5 cold loads)', ...cell((r) => `${ms(r.micro.startup.total)} ms`), `≤ ${TARGETS.startupMs} ms`, verdicts.startup],
     ['   of which: open collection (read + validate all keys)', ...cell((r) => `${ms(r.micro.startup.open)} ms`), '', ''],
-    ['   of which: validate stored deck docs (valibot)', ...cell((r) => `${ms(r.micro.startup.decks)} ms`), '', ''],
+    ['   of which: validate stored deck docs', ...cell((r) => `${ms(r.micro.startup.decks)} ms`), '', ''],
     ['   of which: today\'s queue (counts + card list + buildQueue)', ...cell((r) => `${ms(r.micro.startup.counts)} + ${ms(r.micro.startup.cardList)} + ${ms(r.micro.startup.build)} ms`), '', ''],
     ['   info: decode the whole log (entries(), Home\'s streak)', ...cell((r) => `${ms(r.micro.startup.allEntries)} ms`), '', ''],
     ['   info: real app, navigation → first card on /study', ...cell((r) => `${ms(r.app?.firstQuestionMs ?? Number.NaN)} ms`, appMark), '', ''],
