@@ -24,9 +24,12 @@ const SECTIONS: { title: string; keys: [string, string][] }[] = [
     title: 'Quiz',
     keys: [
       ['1 or A · 2 or C · 3 or S', 'Answer AWS · Customer · Shared'],
+      ['← or P · → or N', 'Previous · next question'],
       ['F', 'Flag the question (exam mode)'],
-      ['← / P · → / N', 'Previous · next question'],
+      ['E', 'Submit the exam (asks first)'],
       ['Enter or Space', 'Next question (practice mode)'],
+      ['Enter · R · D', 'Set-up: start · resume · discard a quiz in progress'],
+      ['N · S', 'Results: new quiz · study the missed cards'],
     ],
   },
   {
