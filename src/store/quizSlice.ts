@@ -17,7 +17,7 @@ import {
   type QuizMode,
   type QuizSession,
 } from '../core/quiz/session';
-import { matchesTags, tagGroup } from '../core/deck/tags';
+import { matchesTags } from '../core/deck/tags';
 import { retrievabilityOf } from './scheduler';
 import { storageInfo } from './storageInfo';
 import type { CardState } from '../core/schedule/types';
@@ -350,5 +350,3 @@ export const createQuizSlice: StateCreator<AppState, [], [], QuizSlice> = (set, 
   };
 };
 
-// Re-exported for the quiz views, which group tags the same way.
-export { matchesTags, tagGroup };

@@ -18,12 +18,12 @@ export interface IndexedCard {
   card: Card;
 }
 
-/** Every tag on the cards of the given decks, sorted, with how many cards carry it. */
-export function useTagCounts(decks: readonly Deck[]): { tag: string; count: number }[] {
+/** How many cards of the given decks carry each tag. */
+export function useTagCounts(decks: readonly Deck[]): ReadonlyMap<string, number> {
   return useMemo(() => {
     const counts = new Map<string, number>();
     for (const deck of decks) for (const card of deck.cards) for (const tag of card.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+    return counts;
   }, [decks]);
 }
 

@@ -16,7 +16,8 @@ import { PREFIX } from '../../src/store/persist/layout';
 import { isQuotaError, MemoryStorage, type StorageLike } from '../../src/store/persist/storage';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/store/settings';
 import { resetStoreForTests, useAppStore } from '../../src/store/store';
-import { DAY, mulberry32, synthetic, syntheticLayout, BENCH_DECK_ID } from './synthetic';
+import { DAY, synthetic, syntheticLayout, BENCH_DECK_ID } from './synthetic';
+import { mulberry32 } from '../../src/core/quiz/random';
 
 export type Mode = 'local' | 'memory';
 

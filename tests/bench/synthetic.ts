@@ -16,20 +16,11 @@ import type { CardState, FsrsState, GradeValue, ReviewEntry } from '../../src/co
 import { encodeLayout } from '../../src/store/persist/encode-layout';
 import { DEFAULT_SETTINGS } from '../../src/store/settings';
 import { userDeckDocName } from '../../src/store/decks';
+import { mulberry32 } from '../../src/core/quiz/random';
 
 export const BENCH_DECK_ID = 'bench';
 export const DAY = 86_400_000;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface StoredDeckDoc {
   id: string;

@@ -1,17 +1,7 @@
+import { useMemo } from 'react';
+import { groupTags, TagPicker } from '../../components/TagPicker';
 import { useAppStore } from '../../store/store';
 import { useAllDecks, useTagCounts } from '../../store/selectors';
-
-const GROUPS: { prefix: string; label: string }[] = [
-  { prefix: 'category:', label: 'Service category' },
-  { prefix: 'service:', label: 'Service' },
-  { prefix: 'control:', label: 'Control type' },
-  { prefix: 'owner:', label: 'Owner' },
-];
-
-function tagLabel(tag: string): string {
-  const at = tag.indexOf(':');
-  return at < 0 ? tag : tag.slice(at + 1);
-}
 
 /** Which decks and tags study sessions draw from. */
 export function StudyOptions() {
@@ -19,10 +9,9 @@ export function StudyOptions() {
   const excluded = useAppStore((s) => s.settings.excludedDecks);
   const studyTags = useAppStore((s) => s.settings.studyTags);
   const updateSettings = useAppStore((s) => s.updateSettings);
-  const tags = useTagCounts(decks.filter((d) => !excluded.includes(d.id)));
-  const grouped = GROUPS.map((g) => ({ ...g, tags: tags.filter((t) => t.tag.startsWith(g.prefix)) })).filter((g) => g.tags.length > 0);
-  const other = tags.filter((t) => !GROUPS.some((g) => t.tag.startsWith(g.prefix)));
-  if (other.length > 0) grouped.push({ prefix: '', label: 'Other tags', tags: other });
+  const included = useMemo(() => decks.filter((d) => !excluded.includes(d.id)), [decks, excluded]);
+  const counts = useTagCounts(included);
+  const groups = useMemo(() => groupTags(counts.keys()), [counts]);
 
   function toggleDeck(id: string, include: boolean) {
     updateSettings({ excludedDecks: include ? excluded.filter((d) => d !== id) : [...excluded, id] });
@@ -36,7 +25,7 @@ export function StudyOptions() {
       <summary>
         <span className="summary-title">Choose what to study</span>
         <span className="muted small">
-          {decks.length - decks.filter((d) => excluded.includes(d.id)).length} of {decks.length} decks
+          {included.length} of {decks.length} decks
           {studyTags.length > 0 ? ` · ${studyTags.length} tag ${studyTags.length === 1 ? 'filter' : 'filters'}` : ' · all tags'}
         </span>
       </summary>
@@ -51,24 +40,11 @@ export function StudyOptions() {
       </fieldset>
       <fieldset className="options-group">
         <legend>Only cards with these tags</legend>
-        <p className="muted small">Leave all unticked to study every card of the chosen decks.</p>
-        {grouped.map((group) => (
-          <div key={group.label} className="tag-group" role="group" aria-label={group.label}>
-            <span className="tag-group-label" aria-hidden="true">
-              {group.label}
-            </span>
-            <div className="tag-chips">
-              {group.tags.map(({ tag, count }) => (
-                <label key={tag} className="tag-chip">
-                  <input type="checkbox" checked={studyTags.includes(tag)} onChange={(e) => toggleTag(tag, e.currentTarget.checked)} />
-                  <span>
-                    {tagLabel(tag)} <span className="muted">{count}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </div>
-        ))}
+        <p className="muted small">
+          Leave all unticked to study every card of the chosen decks. Within a group any ticked tag matches; with ticks in several
+          groups a card needs one from each.
+        </p>
+        <TagPicker groups={groups} selected={studyTags} onToggle={toggleTag} counts={counts} />
         {studyTags.length > 0 ? (
           <button type="button" className="btn small" onClick={() => updateSettings({ studyTags: [] })}>
             Clear tag filters

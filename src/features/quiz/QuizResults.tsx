@@ -5,7 +5,8 @@ import { breakdown, missed, PASS_MARK, scoreQuiz, type BreakdownRow } from '../.
 import type { QuizSession } from '../../core/quiz/session';
 import { useAppStore } from '../../store/store';
 import { cardsByKeyOf, type StudyMissedResult } from '../../store/quizSlice';
-import { formatDate, formatElapsed, plural, tagLabel } from './format';
+import { formatDate, formatElapsed, plural } from './format';
+import { tagLabel } from '../../components/tagLabels';
 import { QuizHistory } from './QuizHistory';
 
 function BreakdownTable({ title, rows, labelOf = (l) => l }: { title: string; rows: BreakdownRow[]; labelOf?: (label: string) => string }) {

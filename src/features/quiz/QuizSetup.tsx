@@ -9,11 +9,11 @@ import {
   QUESTION_COUNTS,
   quizDecks,
   quizPool,
-  tagGroup,
   type QuizSetup as Setup,
 } from '../../store/quizSlice';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatMinutes, GROUP_ORDER, groupLabel, plural, tagValueLabel } from './format';
+import { formatMinutes, plural } from './format';
+import { groupTags, TagPicker } from '../../components/TagPicker';
 
 type CountChoice = (typeof QUESTION_COUNTS)[number] | 'custom';
 
@@ -50,16 +50,7 @@ export function QuizSetupForm({ onStarted }: Props) {
   const ownerCount = (deckId: string) => decks.find((d) => d.id === deckId)?.cards.filter((c) => c.kind === 'owner').length ?? 0;
 
   // Tags offered: those on the owner cards of the chosen decks, by group.
-  const groups = useMemo(() => {
-    const byGroup = new Map<string, Set<string>>();
-    for (const { card } of quizPool(chosenDecks, [])) {
-      for (const tag of card.tags) byGroup.set(tagGroup(tag), (byGroup.get(tagGroup(tag)) ?? new Set<string>()).add(tag));
-    }
-    const rank = (g: string) => (GROUP_ORDER.includes(g) ? GROUP_ORDER.indexOf(g) : g === '' ? 1000 : 100);
-    return [...byGroup.entries()]
-      .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-      .map(([group, set]) => ({ group, tags: [...set].sort((a, b) => tagValueLabel(a).localeCompare(tagValueLabel(b))) }));
-  }, [chosenDecks]);
+  const groups = useMemo(() => groupTags(quizPool(chosenDecks, []).flatMap(({ card }) => card.tags)), [chosenDecks]);
 
   // Chosen tags that no chosen deck has any more do not filter.
   const offered = useMemo(() => new Set(groups.flatMap((g) => g.tags)), [groups]);
@@ -243,43 +234,14 @@ export function QuizSetupForm({ onStarted }: Props) {
           <p className="muted small hint">
             Tick nothing to use every card. Within a group any ticked tag matches; with ticks in several groups a card needs one from each.
           </p>
-          {groups.map(({ group, tags: groupTags }) => {
-            const list = (
-              <ul className="tag-choices" aria-label={groupLabel(group)}>
-                {groupTags.map((tag) => (
-                  <li key={tag}>
-                    <label className="tag-choice">
-                      <input
-                        type="checkbox"
-                        checked={tags.includes(tag)}
-                        onChange={(e) => {
-                          setTags(toggle(tags, tag, e.target.checked));
-                          setProblem(null);
-                        }}
-                      />
-                      <span>{tagValueLabel(tag)}</span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            );
-            const chosen = groupTags.filter((t) => tags.includes(t)).length;
-            return GROUP_ORDER.includes(group) ? (
-              <div key={group} className="tag-group">
-                <p className="tag-group-title" aria-hidden="true">
-                  {groupLabel(group)}
-                </p>
-                {list}
-              </div>
-            ) : (
-              <details key={group} className="tag-group" open={chosen > 0}>
-                <summary className="tag-group-title">
-                  {groupLabel(group)} <span className="muted small">({groupTags.length}{chosen > 0 ? `, ${chosen} ticked` : ''})</span>
-                </summary>
-                {list}
-              </details>
-            );
-          })}
+          <TagPicker
+            groups={groups}
+            selected={tags}
+            onToggle={(tag, on) => {
+              setTags(toggle(tags, tag, on));
+              setProblem(null);
+            }}
+          />
           {activeTags.length > 0 ? (
             <button type="button" className="btn small" onClick={() => setTags([])}>
               Clear tags

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { cardKey, type Card, type OwnerCard } from '../../core/deck/types';
 import type { QuizAttempt } from '../../core/quiz/history';
 import { getCollection } from '../../store/collection';
-import { MAX_ATTEMPTS, matchesTags, parseQuizAttempts, quizPool, QUIZ_DOCS, type QuizSetup } from '../../store/quizSlice';
+import { MAX_ATTEMPTS, parseQuizAttempts, quizPool, QUIZ_DOCS, type QuizSetup } from '../../store/quizSlice';
 import { useAppStore } from '../../store/store';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -31,16 +31,6 @@ function attempt(id: string, finishedAt: number, missedKeys: string[] = []): Qui
 const SETUP: QuizSetup = { deckIds: null, tags: [], count: 10, mode: 'exam', timed: false, focusWeak: false };
 
 describe('pool', () => {
-  test('tags: any within a group, every group with a tag must match; no tags: everything', () => {
-    const ec2Customer = card('a', ['service:ec2', 'owner:customer']);
-    const s3Aws = card('b', ['service:s3', 'owner:aws']);
-    const rdsCustomer = card('c', ['service:rds', 'owner:customer']);
-    const filter = matchesTags(['service:ec2', 'service:s3', 'owner:customer']);
-    expect([ec2Customer, s3Aws, rdsCustomer].filter(filter).map((c) => c.id)).toEqual(['a']);
-    expect([ec2Customer, s3Aws].filter(matchesTags(['service:ec2', 'service:s3'])).map((c) => c.id)).toEqual(['a', 'b']);
-    expect([ec2Customer, s3Aws, rdsCustomer].filter(matchesTags([]))).toHaveLength(3);
-  });
-
   test('only owner cards can be asked', () => {
     const deck = { id: 'd', name: 'D', description: '', builtIn: false, cards: [card('o', []), card('b', [], 'basic')] };
     expect(quizPool([deck], []).map((p) => p.key)).toEqual([cardKey('d', 'o')]);

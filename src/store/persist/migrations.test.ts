@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import v1Backup from '../../../tests/fixtures/storage/v1-backup.json';
 import v1State from '../../../tests/fixtures/storage/v1-state.json';
-import type { CardState, ReviewEntry } from '../../core/schedule/types';
+import { T, V1_ENTRIES, V1_STATES } from '../../../tests/fixtures/storage/v1-expected';
 import { parseBackup } from './backup';
 import { openCollection } from './collection';
 import { CURRENT_VERSION, META_KEY } from './layout';
 import { LAYOUT_MIGRATIONS, migrateBackup, migrateLayout, type LayoutStep } from './migrations';
 import { MemoryStorage } from './storage';
 
-const T = 1_768_032_000_000; // 2026-01-10T08:00:00Z, when the fixtures were made
+const STATES = V1_STATES;
+const ENTRIES = V1_ENTRIES;
 
-/** Everything the v1 fixtures hold, written out by hand: a migration must keep all of it. */
-const STATES: [string, CardState][] = [
-  ['srm-fundamentals/security-of-the-cloud.direct', { due: T + 86_430_000, stability: 2.306, difficulty: 6.1, scheduledDays: 1, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: T + 30_000 }],
-  ['srm-services/ec2-guest-os-patching.scenario', { due: T + 259_200_000, stability: 3.173, difficulty: 5.282, scheduledDays: 3, learningSteps: 0, reps: 1, lapses: 0, state: 2, lastReview: T + 12_000 }],
-  ['my-deck/card "1", ünïcode', { due: T + 105_000, stability: 0.1, difficulty: 9.2, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 1, state: 3, lastReview: T + 45_000 }],
-  ['srm-controls/inherited-controls.direct', { due: T + 50_000, stability: 123.4, difficulty: 1.5, scheduledDays: 100, learningSteps: 0, reps: 12, lapses: 2, state: 2, lastReview: null }],
-];
-const ENTRIES: ReviewEntry[] = [
-  { key: 'srm-fundamentals/security-of-the-cloud.direct', review: T, rating: 3, state: 0, duration: 5_200 },
-  { key: 'srm-services/ec2-guest-os-patching.scenario', review: T + 12_000, rating: 4, state: 0, duration: 3_100 },
-  { key: 'srm-fundamentals/security-of-the-cloud.direct', review: T + 30_000, rating: 3, state: 1, duration: 4_000 },
-  { key: 'my-deck/card "1", ünïcode', review: T + 45_000, rating: 1, state: 2, duration: 12_300 },
-];
 const DOCS = {
   settings: { theme: 'dark', newPerDay: 20 },
   'deck:my-deck': {
