@@ -8,6 +8,7 @@ import { cardsByKeyOf, type StudyMissedResult } from '../../store/quizSlice';
 import { formatDate, formatElapsed, plural } from './format';
 import { tagLabel } from '../../components/tagLabels';
 import { QuizHistory } from './QuizHistory';
+import { SourceLine } from '../../components/SourceLine';
 
 function BreakdownTable({ title, rows, labelOf = (l) => l }: { title: string; rows: BreakdownRow[]; labelOf?: (label: string) => string }) {
   return (
@@ -196,7 +197,7 @@ export function QuizResults({ quiz }: { quiz: QuizSession }) {
                     </span>
                   </p>
                   {m.explanation ? <p className="explanation">{m.explanation}</p> : null}
-                  {cards.get(m.key)?.source ? <p className="source">Source: {cards.get(m.key)?.source}</p> : null}
+                  <SourceLine source={cards.get(m.key)?.source ?? ''} />
                 </li>
               ))}
             </ol>

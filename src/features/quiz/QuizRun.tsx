@@ -8,6 +8,7 @@ import { useCardIndex } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { plural } from './format';
+import { SourceLine } from '../../components/SourceLine';
 
 const FIVE_MINUTES = 5 * 60_000;
 const ONE_MINUTE = 60_000;
@@ -217,7 +218,7 @@ export function QuizRun({ quiz, now }: Props) {
                 )}
               </p>
               {card.explanation ? <p className="explanation">{card.explanation}</p> : null}
-              {card.source ? <p className="source">Source: {card.source}</p> : null}
+              <SourceLine source={card.source} />
             </div>
           ) : null}
         </div>

@@ -10,6 +10,7 @@ import type { GradeValue } from '../../core/schedule/types';
 import { useAppStore } from '../../store/store';
 import { useStudyView, type StudyItem } from '../../store/selectors';
 import { SessionSummary } from './SessionSummary';
+import { SourceLine } from '../../components/SourceLine';
 
 /** What the learner sees after answering an owner card. */
 interface OwnerFeedback {
@@ -194,13 +195,13 @@ export default function StudyScreen() {
                 )}
               </p>
               {card.explanation ? <p className="explanation">{card.explanation}</p> : null}
-              {card.source ? <p className="source">Source: {card.source}</p> : null}
+              <SourceLine source={card.source} />
             </div>
           ) : phase.kind === 'basic-answer' && card.kind === 'basic' ? (
             <div className="verdict">
               <p className="basic-back">{card.answer}</p>
               {card.explanation ? <p className="explanation">{card.explanation}</p> : null}
-              {card.source ? <p className="source">Source: {card.source}</p> : null}
+              <SourceLine source={card.source} />
             </div>
           ) : null}
         </div>
