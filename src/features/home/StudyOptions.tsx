@@ -9,13 +9,11 @@ export function StudyOptions() {
   const excluded = useAppStore((s) => s.settings.excludedDecks);
   const studyTags = useAppStore((s) => s.settings.studyTags);
   const updateSettings = useAppStore((s) => s.updateSettings);
+  const setDeckIncluded = useAppStore((s) => s.setDeckIncluded);
   const included = useMemo(() => decks.filter((d) => !excluded.includes(d.id)), [decks, excluded]);
   const counts = useTagCounts(included);
   const groups = useMemo(() => groupTags(counts.keys()), [counts]);
 
-  function toggleDeck(id: string, include: boolean) {
-    updateSettings({ excludedDecks: include ? excluded.filter((d) => d !== id) : [...excluded, id] });
-  }
   function toggleTag(tag: string, on: boolean) {
     updateSettings({ studyTags: on ? [...studyTags, tag] : studyTags.filter((t) => t !== tag) });
   }
@@ -33,7 +31,7 @@ export function StudyOptions() {
         <legend>Decks in study</legend>
         {decks.map((deck) => (
           <label key={deck.id} className="choice">
-            <input type="checkbox" checked={!excluded.includes(deck.id)} onChange={(e) => toggleDeck(deck.id, e.currentTarget.checked)} />
+            <input type="checkbox" checked={!excluded.includes(deck.id)} onChange={(e) => setDeckIncluded(deck.id, e.currentTarget.checked)} />
             {deck.name} <span className="muted small">({deck.cards.length} cards)</span>
           </label>
         ))}
