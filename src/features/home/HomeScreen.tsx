@@ -45,7 +45,7 @@ export function HomeScreen() {
       </div>
 
       <div className="spread">
-        <h2>Your decks</h2>
+        <h2 id="your-decks">Your decks</h2>
         <button
           type="button"
           className="btn primary"
@@ -64,7 +64,7 @@ export function HomeScreen() {
           No decks are included in study. Include some below, or in <Link to="/decks">Decks</Link>.
         </p>
       ) : (
-        <ul className="deck-list">
+        <ul className="deck-list" aria-labelledby="your-decks">
           {home.decks.map((deck) => {
             const due = deck.counts.new + deck.counts.learning + deck.counts.review;
             return (
