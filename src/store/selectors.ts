@@ -68,11 +68,13 @@ function queueCards(decks: readonly Deck[], tags: readonly string[]): QueueCard[
   return out;
 }
 
+/** What every queue built for `now` shares, and today's answers it was derived from. */
 function queueInputBase(settings: Settings, now: number, states: ReadonlyMap<CardKey, CardState>) {
   const day = { hour: settings.dayStartHour };
   const { start } = studyDayBounds(now, day);
-  const today = todayCounts(getCollection().entriesSince(start), start);
-  return { states, now, day, limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay }, today };
+  const todayEntries = getCollection().entriesSince(start);
+  const base = { states, now, day, limits: { newPerDay: settings.newPerDay, reviewsPerDay: settings.reviewsPerDay }, today: todayCounts(todayEntries, start) };
+  return { base, todayEntries };
 }
 
 const DAY_MS = 86_400_000;
@@ -107,10 +109,8 @@ export function useHomeData(): { decks: HomeDeck[]; total: QueueCounts; reviewed
   return useMemo(() => {
     void version;
     const c = getCollection();
-    const base = queueInputBase(settings, clock, c.states);
-    const day = { hour: settings.dayStartHour };
-    const { start } = studyDayBounds(clock, day);
-    const todayEntries = c.entriesSince(start);
+    const { base, todayEntries } = queueInputBase(settings, clock, c.states);
+    const { day } = base;
     const home = decks.map((deck) => {
       const { counts } = buildQueue({ ...base, cards: queueCards([deck], settings.studyTags) });
       return { id: deck.id, name: deck.name, description: deck.description, total: deck.cards.length, counts };
@@ -126,6 +126,18 @@ export function useHomeData(): { decks: HomeDeck[]; total: QueueCounts; reviewed
   }, [decks, settings, version, clock]);
 }
 
+/**
+ * The cards the study session draws from: its chosen decks (or every included deck), through
+ * the tag filter. Changes only with decks and filters, not with each answer.
+ */
+function useSessionCards(): QueueCard[] {
+  const decks = useStudyDecks();
+  const allDecks = useAllDecks();
+  const scope = useAppStore((s) => s.session.scope);
+  const studyTags = useAppStore((s) => s.settings.studyTags);
+  return useMemo(() => queueCards(scope ? allDecks.filter((d) => scope.includes(d.id)) : decks, studyTags), [decks, allDecks, scope, studyTags]);
+}
+
 export interface StudyItem extends IndexedCard {
   isNew: boolean;
   isLearning: boolean;
@@ -133,32 +145,28 @@ export interface StudyItem extends IndexedCard {
 
 /** The study queue for the session's scope: the card to show and what is left today. */
 export function useStudyView(): { current: StudyItem | null; counts: QueueCounts; nextLearningDue: number | null; deckNames: ReadonlyMap<string, string> } {
-  const decks = useStudyDecks();
   const allDecks = useAllDecks();
   const index = useCardIndex();
   const settings = useAppStore((s) => s.settings);
-  const session = useAppStore((s) => s.session);
+  const extraNew = useAppStore((s) => s.session.extraNew);
+  const reviewAhead = useAppStore((s) => s.session.reviewAhead);
   const version = useAppStore((s) => s.version);
   const clock = useAppStore((s) => s.clock);
-  // The card list changes only with the decks and filters, not with each answer.
-  const cards = useMemo(() => {
-    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
-    return queueCards(scoped, settings.studyTags);
-  }, [decks, allDecks, session.scope, settings.studyTags]);
+  const cards = useSessionCards();
   const deckNames = useMemo(() => new Map(allDecks.map((d) => [d.id, d.name])), [allDecks]);
   return useMemo(() => {
     void version;
     const c = getCollection();
     const queue = buildQueue({
-      ...queueInputBase(settings, clock, c.states),
+      ...queueInputBase(settings, clock, c.states).base,
       cards,
-      options: { extraNew: session.extraNew, reviewAhead: session.reviewAhead },
+      options: { extraNew, reviewAhead },
     });
     const head = queue.items[0];
     const found = head ? index.get(head.key) : undefined;
     const current = head && found ? { ...found, isNew: head.kind === 'new', isLearning: head.kind === 'learning' } : null;
     return { current, counts: queue.counts, nextLearningDue: queue.nextLearningDue, deckNames };
-  }, [cards, deckNames, index, settings, session.extraNew, session.reviewAhead, version, clock]);
+  }, [cards, deckNames, index, settings, extraNew, reviewAhead, version, clock]);
 }
 
 export interface SessionSummaryData {
@@ -175,22 +183,19 @@ export interface SessionSummaryData {
 
 /** The end-of-session summary: answers since the session started. */
 export function useSessionSummary(): SessionSummaryData {
-  const decks = useStudyDecks();
-  const allDecks = useAllDecks();
+  const cards = useSessionCards();
   const settings = useAppStore((s) => s.settings);
-  const session = useAppStore((s) => s.session);
+  const startedAt = useAppStore((s) => s.session.startedAt);
   const version = useAppStore((s) => s.version);
   const clock = useAppStore((s) => s.clock);
   return useMemo(() => {
     void version;
     const c = getCollection();
-    const scoped = session.scope ? allDecks.filter((d) => session.scope?.includes(d.id)) : decks;
-    const cards = queueCards(scoped, settings.studyTags);
-    const day = { hour: settings.dayStartHour };
-    const base = queueInputBase(settings, clock, c.states);
+    const { base } = queueInputBase(settings, clock, c.states);
+    const { day } = base;
     const { counts, nextLearningDue } = buildQueue({ ...base, cards, options: { extraNew: 10_000, reviewAhead: true } });
     const { counts: todayOnly } = buildQueue({ ...base, cards });
-    const summary = sessionSummary(c.entriesSince(session.startedAt), dueTomorrow({ cards, states: c.states, now: clock, day }));
+    const summary = sessionSummary(c.entriesSince(startedAt), dueTomorrow({ cards, states: c.states, now: clock, day }));
     return {
       studied: summary.answers,
       accuracy: summary.accuracy ?? 0,
@@ -200,5 +205,5 @@ export function useSessionSummary(): SessionSummaryData {
       aheadAvailable: counts.review - todayOnly.review,
       nextLearningIn: nextLearningDue === null ? null : formatInterval(Math.max(nextLearningDue - clock, 60_000)),
     };
-  }, [decks, allDecks, settings, session, version, clock]);
+  }, [cards, settings, startedAt, version, clock]);
 }
