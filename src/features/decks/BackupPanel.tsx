@@ -5,7 +5,7 @@ import { downloadBackup } from '../../store/downloads';
 import type { LibraryOutcome } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
 import { countBackup, readBackupText, type BackupCounts } from './backupSummary';
-import { Dialog } from './Dialog';
+import { BackupFirst, Dialog } from './Dialog';
 
 interface Props {
   restoreInputRef: RefObject<HTMLInputElement | null>;
@@ -135,11 +135,7 @@ export function BackupPanel({ restoreInputRef, onOutcome }: Props) {
           <p>
             <strong>There is no undo:</strong> only a backup file can bring the data back, so download one first if you may want it.
           </p>
-          <p className="lib-dialog-aside">
-            <button type="button" className="btn small" onClick={() => downloadBackup()}>
-              Download backup first
-            </button>
-          </p>
+          <BackupFirst />
         </Dialog>
       ) : null}
     </section>

@@ -3,10 +3,10 @@ import { navigate } from '../../components/router';
 import { LIMITS } from '../../core/deck/schema';
 import type { Deck } from '../../core/deck/types';
 import { exportDeckCsv, exportDeckJson } from '../../core/import/export';
-import { downloadBackup, downloadText } from '../../store/downloads';
+import { downloadText } from '../../store/downloads';
 import type { LibraryOutcome } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
-import { Dialog } from './Dialog';
+import { BackupFirst, Dialog } from './Dialog';
 import { useDeckProgress, type DeckProgress } from './useDeckProgress';
 
 function count(n: number, one: string, many = `${one}s`): string {
@@ -283,11 +283,7 @@ function DeleteDialog({ deck, onClose, onDone }: { deck: Deck; onClose: () => vo
         Its {count(deck.cards.length, 'card')} leave your library and study. Your progress on them stays stored: you can undo right after
         deleting, or import the same file again later and pick up where you left off.
       </p>
-      <p className="lib-dialog-aside">
-        <button type="button" className="btn small" onClick={() => downloadBackup()}>
-          Download backup first
-        </button>
-      </p>
+      <BackupFirst />
     </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { downloadBackup } from '../../store/downloads';
 
 interface DialogProps {
   title: string;
@@ -75,5 +76,16 @@ export function Dialog({ title, onClose, children, actions, tone = 'default' }: 
         <div className="lib-dialog-actions">{actions}</div>
       </div>
     </div>
+  );
+}
+
+/** Offered in every dialog that removes data: a backup before it goes. */
+export function BackupFirst() {
+  return (
+    <p className="lib-dialog-aside">
+      <button type="button" className="btn small" onClick={() => downloadBackup()}>
+        Download backup first
+      </button>
+    </p>
   );
 }
